@@ -1,0 +1,34 @@
+// Karma for every project in the workspace: headless Chromium, one run, progress to the console.
+// The browser comes from CHROME_BIN (scripts/test.mjs sets it to Debian's /usr/bin/chromium when
+// it finds one). Running as root needs --no-sandbox; see ../shared/TOOLCHAIN.md.
+module.exports = function (config) {
+  config.set({
+    basePath: '',
+    frameworks: ['jasmine'],
+    plugins: [require('karma-jasmine'), require('karma-chrome-launcher')],
+    client: {
+      jasmine: { random: true, timeoutInterval: 10000 },
+      clearContext: false,
+    },
+    reporters: ['progress'],
+    browsers: ['ChromeHeadlessCI'],
+    customLaunchers: {
+      ChromeHeadlessCI: {
+        base: 'ChromeHeadless',
+        flags: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    },
+    browserNoActivityTimeout: 120000,
+    captureTimeout: 120000,
+    singleRun: true,
+    restartOnFileChange: false,
+  });
+};

@@ -1,0 +1,154 @@
+import { MsalHttpError } from '../config/msal-http-error';
+import {
+  CompileProtectedResourceMapOptions,
+  ProtectedResourceMap,
+  ProtectedResourceMatcher,
+  ProtectedResourceScopes,
+  ResourceMatch,
+} from './protected-resource-map';
+import { collectPathMatches, comparePaths, insertPath, PathTrie } from './path-trie';
+import { compileResourceRule, describeValue, ResourceRule } from './resource-rule';
+import { effectivePort, parseUrlPattern, UrlPattern } from './url-pattern';
+
+interface CompiledKey {
+  readonly pattern: UrlPattern;
+  readonly rule: ResourceRule;
+  /** Position among the keys of the same host pattern, most specific first. */
+  rank: number;
+}
+
+/**
+ * Validates a protectedResourceMap and compiles it into a matcher, once. Pure: no Angular, no DOM.
+ * Throws an {@link MsalHttpError} (`MSALHTTP1xx`) naming the first bad key and the fix.
+ *
+ * @example
+ * const matcher = compileProtectedResourceMap(
+ *   [['https://api.contoso.com/orders', ['api://orders/read']], ['/api/public', null]],
+ *   { baseUrl: 'https://app.contoso.com/' },
+ * );
+ * matcher.match('https://api.contoso.com/orders/42'); // { key: 'https://api.contoso.com/orders', scopes: [...] }
+ * matcher.match('https://api.contoso.com.evil.net/orders'); // null
+ */
+export function compileProtectedResourceMap(
+  map: ProtectedResourceMap,
+  options: CompileProtectedResourceMapOptions = {},
+): ProtectedResourceMatcher {
+  const { baseUrl } = options;
+  // Host pattern ("https://*.contoso.com:443" as `https:|1|contoso.com|443`) -> its path trie.
+  const hosts = new Map<string, { trie: PathTrie<CompiledKey>; keys: CompiledKey[] }>();
+  const canonicals = new Map<string, string>();
+  const keys: string[] = [];
+
+  for (const [key, value] of entriesOf(map)) {
+    const pattern = parseUrlPattern(key, baseUrl);
+    const rule = compileResourceRule(key, value);
+    const earlier = canonicals.get(pattern.canonical);
+    if (earlier !== undefined) {
+      throw new MsalHttpError(
+        'MSALHTTP108',
+        `protectedResourceMap keys "${earlier}" and "${key}" cover the same URLs; keep one of them`,
+      );
+    }
+    canonicals.set(pattern.canonical, key);
+    keys.push(key);
+    const hostKey = hostIndexKey(pattern.protocol, pattern.hostWildcards, pattern.hostSuffix, pattern.port);
+    let host = hosts.get(hostKey);
+    if (!host) hosts.set(hostKey, (host = { trie: {}, keys: [] }));
+    const compiled: CompiledKey = { pattern, rule, rank: 0 };
+    insertPath(host.trie, pattern.segments).value = compiled;
+    host.keys.push(compiled);
+  }
+  for (const { keys: hostKeys } of hosts.values()) {
+    hostKeys.sort((a, b) => comparePaths(a.pattern.segments, b.pattern.segments));
+    hostKeys.forEach((compiled, rank) => (compiled.rank = rank));
+  }
+  const maxWildcards = Math.max(0, ...[...hosts.values()].map((h) => h.keys[0].pattern.hostWildcards));
+
+  return {
+    keys: Object.freeze(keys),
+    match(url: string, method = 'GET'): ResourceMatch | null {
+      const parsed = parseRequestUrl(url, baseUrl);
+      if (!parsed) return null;
+      const verb = method.toUpperCase();
+      const port = effectivePort(parsed.protocol, parsed.port);
+      const segments = parsed.pathname.split('/').slice(1);
+      const labels = parsed.hostname.startsWith('[') ? [parsed.hostname] : parsed.hostname.split('.');
+      // Exact host first, then wildcard hosts with the most literal labels (rule 6).
+      const lastWildcards = Math.min(maxWildcards, labels.length - 2);
+      for (let wildcards = 0; wildcards === 0 || wildcards <= lastWildcards; wildcards++) {
+        const suffix = wildcards === 0 ? parsed.hostname : labels.slice(wildcards).join('.');
+        const host = hosts.get(hostIndexKey(parsed.protocol, wildcards, suffix, port));
+        const decision = host && decideForHost(host.trie, segments, verb);
+        if (decision !== undefined) return decision;
+      }
+      return null;
+    },
+  };
+}
+
+function decideForHost(trie: PathTrie<CompiledKey>, segments: readonly string[], method: string): ResourceMatch | null | undefined {
+  const candidates: CompiledKey[] = [];
+  collectPathMatches(trie, segments, 0, candidates);
+  if (candidates.length > 1) candidates.sort((a, b) => a.rank - b.rank);
+  for (const candidate of candidates) {
+    const decision = candidate.rule.decide(method);
+    if (decision !== undefined) return decision;
+  }
+  return undefined;
+}
+
+function hostIndexKey(protocol: string, wildcards: number, suffix: string, port: string): string {
+  return `${protocol}|${wildcards}|${suffix}|${port}`;
+}
+
+/** Rule 1: only absolute http(s) URLs without user information can ever get a token. */
+function parseRequestUrl(url: string, baseUrl: string | undefined): URL | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, baseUrl);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  if (parsed.username || parsed.password) return null;
+  return parsed;
+}
+
+function entriesOf(map: ProtectedResourceMap): Iterable<readonly [string, ProtectedResourceScopes]> {
+  let entries: Iterable<readonly [unknown, unknown]>;
+  if (map instanceof Map) {
+    entries = map.entries();
+  } else if (Array.isArray(map)) {
+    for (const pair of map as readonly unknown[]) {
+      if (!Array.isArray(pair) || pair.length !== 2) {
+        throw new MsalHttpError(
+          'MSALHTTP112',
+          `protectedResourceMap array item ${describeValue(pair)} is not a [key, scopes] pair; write [['https://api.contoso.com', ['scope']]]`,
+        );
+      }
+    }
+    entries = map as readonly (readonly [unknown, unknown])[];
+  } else if (map !== null && typeof map === 'object' && isPlainObject(map)) {
+    entries = Object.entries(map);
+  } else {
+    throw new MsalHttpError(
+      'MSALHTTP112',
+      `protectedResourceMap is ${describeValue(map)}; use a Map, an array of [key, scopes] pairs or a plain object`,
+    );
+  }
+  return checkKeys(entries);
+}
+
+function* checkKeys(entries: Iterable<readonly [unknown, unknown]>): Iterable<readonly [string, ProtectedResourceScopes]> {
+  for (const [key, value] of entries) {
+    if (typeof key !== 'string') {
+      throw new MsalHttpError('MSALHTTP101', `protectedResourceMap key ${describeValue(key)} is not a string; keys are URLs or app paths`);
+    }
+    yield [key, value as ProtectedResourceScopes];
+  }
+}
+
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}

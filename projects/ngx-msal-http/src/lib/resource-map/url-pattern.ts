@@ -1,0 +1,134 @@
+import { MsalHttpError } from '../config/msal-http-error';
+
+/** One path segment of a key: a literal, `*` (one segment) or `**` (any number of segments). */
+export type PathSegment = { readonly kind: 'literal'; readonly text: string } | { readonly kind: 'star' | 'globstar' };
+
+/** A key parsed into the parts matching compares: origin, host wildcard count, path segments. */
+export interface UrlPattern {
+  readonly protocol: string;
+  /** The host without its leading `*` labels, lower case (the parser lower-cases and punycodes). */
+  readonly hostSuffix: string;
+  /** How many leading `*` labels the host has; 0 for an exact host. */
+  readonly hostWildcards: number;
+  readonly port: string;
+  readonly segments: readonly PathSegment[];
+  /** A canonical text form; two keys with the same one are duplicates. */
+  readonly canonical: string;
+}
+
+const DEFAULT_PORTS: Readonly<Record<string, string>> = { 'http:': '80', 'https:': '443' };
+
+/** The port the URL parser leaves empty when it is the scheme's default, made explicit. */
+export function effectivePort(protocol: string, port: string): string {
+  return port || DEFAULT_PORTS[protocol] || '';
+}
+
+/** Resolves a protectedResourceMap key with the WHATWG parser and validates it (rules 1-5, 8). */
+export function parseUrlPattern(key: string, baseUrl: string | undefined): UrlPattern {
+  const url = resolveKey(key, baseUrl);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    const hint = key.includes('//') ? '' : ` (write "https://${key}" if you meant a host)`;
+    throw new MsalHttpError(
+      'MSALHTTP104',
+      `protectedResourceMap key "${key}" has scheme "${url.protocol}"; keys must be http(s) URLs ` +
+        `or paths relative to the app${hint}`,
+    );
+  }
+  if (key.includes('?') || key.includes('#')) {
+    throw new MsalHttpError(
+      'MSALHTTP105',
+      `protectedResourceMap key "${key}" contains a query or fragment; queries and fragments are ` +
+        `ignored when matching, so remove them from the key`,
+    );
+  }
+  if (url.username || url.password) {
+    throw new MsalHttpError(
+      'MSALHTTP106',
+      `protectedResourceMap key "${key}" contains user information ("user@"); remove it`,
+    );
+  }
+  const { hostSuffix, hostWildcards } = parseHost(key, url.hostname);
+  const segments = parsePath(key, url.pathname);
+  const port = effectivePort(url.protocol, url.port);
+  const path = segments.map((s) => (s.kind === 'literal' ? `=${s.text}` : s.kind)).join('/');
+  return {
+    protocol: url.protocol,
+    hostSuffix,
+    hostWildcards,
+    port,
+    segments,
+    canonical: `${url.protocol}//${'*.'.repeat(hostWildcards)}${hostSuffix}:${port}/${path}`,
+  };
+}
+
+function resolveKey(key: string, baseUrl: string | undefined): URL {
+  if (key.trim() === '') {
+    throw new MsalHttpError('MSALHTTP101', `protectedResourceMap has an empty key; use a URL or an app path such as "/api"`);
+  }
+  try {
+    return new URL(key);
+  } catch {
+    // Not absolute: resolve against the base below.
+  }
+  if (baseUrl === undefined) {
+    throw new MsalHttpError(
+      'MSALHTTP114',
+      `protectedResourceMap key "${key}" is relative and there is no base URL; use an absolute ` +
+        `URL or pass { baseUrl } to compileProtectedResourceMap`,
+    );
+  }
+  try {
+    return new URL(key, baseUrl);
+  } catch {
+    throw new MsalHttpError(
+      'MSALHTTP101',
+      `protectedResourceMap key "${key}" is not a valid URL (base "${baseUrl}"); write an absolute ` +
+        `http(s) URL such as "https://api.contoso.com/v1" or a path such as "/api"`,
+    );
+  }
+}
+
+function parseHost(key: string, hostname: string): { hostSuffix: string; hostWildcards: number } {
+  if (!hostname.includes('*')) return { hostSuffix: hostname, hostWildcards: 0 };
+  const labels = hostname.split('.');
+  let hostWildcards = 0;
+  while (labels[hostWildcards] === '*') hostWildcards++;
+  const literal = labels.slice(hostWildcards);
+  const fix = 'a host wildcard is a whole leftmost label, as in "https://*.contoso.com"';
+  if (literal.some((label) => label.includes('*'))) {
+    throw new MsalHttpError('MSALHTTP107', `protectedResourceMap key "${key}" has host "${hostname}"; ${fix}`);
+  }
+  if (literal.length < 2) {
+    throw new MsalHttpError(
+      'MSALHTTP107',
+      `protectedResourceMap key "${key}" has host "${hostname}" with fewer than two literal labels, ` +
+        `which would match unrelated sites; ${fix}`,
+    );
+  }
+  return { hostSuffix: literal.join('.'), hostWildcards };
+}
+
+function parsePath(key: string, pathname: string): PathSegment[] {
+  const raw = pathname.split('/').slice(1);
+  // A trailing "/", "/*" or "/**" means the subtree the key covers anyway.
+  if (raw[raw.length - 1] === '') raw.pop();
+  const last = raw[raw.length - 1];
+  if (last === '*' || last === '**') raw.pop();
+  const segments: PathSegment[] = [];
+  for (const text of raw) {
+    if (text === '**') {
+      if (segments[segments.length - 1]?.kind !== 'globstar') segments.push({ kind: 'globstar' });
+    } else if (text === '*') {
+      segments.push({ kind: 'star' });
+    } else if (text.includes('*')) {
+      throw new MsalHttpError(
+        'MSALHTTP113',
+        `protectedResourceMap key "${key}" has path segment "${text}"; "*" (one segment) and "**" ` +
+          `(any number of segments) must stand alone between slashes`,
+      );
+    } else {
+      segments.push({ kind: 'literal', text });
+    }
+  }
+  return segments;
+}
