@@ -10,7 +10,7 @@ module.exports = function (config) {
       jasmine: { random: true, timeoutInterval: 10000 },
       clearContext: false,
     },
-    reporters: ['progress'],
+    reporters: ['dots'],
     browsers: ['ChromeHeadlessCI'],
     customLaunchers: {
       ChromeHeadlessCI: {

@@ -73,8 +73,10 @@ export function compileProtectedResourceMap(
       const port = effectivePort(parsed.protocol, parsed.port);
       const segments = parsed.pathname.split('/').slice(1);
       const labels = parsed.hostname.startsWith('[') ? [parsed.hostname] : parsed.hostname.split('.');
-      // Exact host first, then wildcard hosts with the most literal labels (rule 6).
-      const lastWildcards = Math.min(maxWildcards, labels.length - 2);
+      // Exact host first, then wildcard hosts with the most literal labels (rule 6). A `*` stands
+      // for one DNS label, never an empty one (the parser accepts "https://.contoso.com/").
+      const firstEmpty = labels.indexOf('');
+      const lastWildcards = Math.min(maxWildcards, labels.length - 2, firstEmpty === -1 ? Infinity : firstEmpty);
       for (let wildcards = 0; wildcards === 0 || wildcards <= lastWildcards; wildcards++) {
         const suffix = wildcards === 0 ? parsed.hostname : labels.slice(wildcards).join('.');
         const host = hosts.get(hostIndexKey(parsed.protocol, wildcards, suffix, port));

@@ -70,6 +70,14 @@ function resolveKey(key: string, baseUrl: string | undefined): URL {
   } catch {
     // Not absolute: resolve against the base below.
   }
+  // A key with a scheme is absolute: if it did not parse, a base URL would not help.
+  if (baseUrl === undefined && /^[a-z][a-z\d+.-]*:/i.test(key.trim())) {
+    throw new MsalHttpError(
+      'MSALHTTP101',
+      `protectedResourceMap key "${key}" is not a valid URL; write an absolute http(s) URL such as ` +
+        `"https://api.contoso.com/v1" or a path such as "/api"`,
+    );
+  }
   if (baseUrl === undefined) {
     throw new MsalHttpError(
       'MSALHTTP114',
@@ -88,7 +96,9 @@ function resolveKey(key: string, baseUrl: string | undefined): URL {
   }
 }
 
-function parseHost(key: string, hostname: string): { hostSuffix: string; hostWildcards: number } {
+function parseHost(key: string, parsedHostname: string): { hostSuffix: string; hostWildcards: number } {
+  // Chromium's parser percent-encodes "*" in a host ("%2A.contoso.com"); the WHATWG spec keeps it.
+  const hostname = parsedHostname.replace(/%2a/gi, '*');
   if (!hostname.includes('*')) return { hostSuffix: hostname, hostWildcards: 0 };
   const labels = hostname.split('.');
   let hostWildcards = 0;
