@@ -2,6 +2,25 @@
  * Public API surface of ngx-msal-http.
  */
 
+// Setup
+export { provideMsalHttp } from './lib/provide-msal-http';
+export { MsalHttpModule } from './lib/msal-http-module';
+export { withDiInterceptor } from './lib/msal-http-feature';
+export type { MsalHttpFeature, MsalHttpFeatureKind } from './lib/msal-http-feature';
+export { MSAL_HTTP_CONFIG } from './lib/config/msal-http-config';
+export type {
+  MsalClientSource,
+  MsalHttpAuthRequest,
+  MsalHttpConfig,
+  MsalHttpInteractionType,
+  MsalHttpTimeouts,
+  ResolvedMsalHttpConfig,
+} from './lib/config/msal-http-config';
+
+// Interceptor
+export { msalHttpInterceptor, MsalHttpInterceptor } from './lib/interceptor/msal-http-interceptor';
+export { MSAL_HTTP_SCOPES, MSAL_HTTP_SKIP } from './lib/interceptor/http-context-tokens';
+
 // Protected-resource matching (pure)
 export { compileProtectedResourceMap } from './lib/resource-map/compile-protected-resource-map';
 export type {
@@ -12,6 +31,24 @@ export type {
   ProtectedResourceScopes,
   ResourceMatch,
 } from './lib/resource-map/protected-resource-map';
+export { PROTECTED_RESOURCE_MATCHER } from './lib/resource-map/protected-resource-matcher-token';
+
+// Tokens and sign-in
+export { MSAL_HTTP_CLIENT } from './lib/tokens/msal-client';
+export { MsalHttpAuth } from './lib/auth/msal-http-auth';
+
+// Events
+export { MsalHttpEvents } from './lib/events/msal-http-events';
+export type {
+  MsalBrowserEvent,
+  MsalHttpAccount,
+  MsalHttpEvent,
+  MsalHttpEventOfType,
+  MsalHttpEventType,
+  MsalHttpLibraryEvent,
+  TokenRequestInfo,
+  TokenResultInfo,
+} from './lib/events/msal-http-event';
 
 // Errors
 export { MsalHttpError, MSAL_HTTP_ERROR_CODES } from './lib/config/msal-http-error';

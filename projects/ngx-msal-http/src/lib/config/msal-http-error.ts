@@ -31,6 +31,7 @@ export const MSAL_HTTP_ERROR_CODES = {
   MSALHTTP206: 'token acquisition timed out',
   MSALHTTP207: 'the interaction was cancelled or blocked',
   MSALHTTP208: 'an interaction started elsewhere did not finish in time',
+  MSALHTTP209: 'per-request scopes were set on a URL the protectedResourceMap does not name',
 } as const;
 
 /** A stable ngx-msal-http error code, for example `'MSALHTTP102'`. */

@@ -1,0 +1,94 @@
+import { inject, Injectable, signal } from '@angular/core';
+import type { AuthenticationResult, EndSessionPopupRequest, EndSessionRequest, PopupRequest, RedirectRequest } from '@azure/msal-browser';
+
+import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
+import { MsalHttpAccount } from '../events/msal-http-event';
+import { MsalHttpEventBus } from '../events/msal-http-event-bus';
+import { toEventAccount } from '../events/sanitize';
+import { toMsalHttpError } from '../tokens/auth-errors';
+import { MsalClientHost } from '../tokens/msal-client-host';
+
+/**
+ * Sign-in and sign-out with the configured `consentScopes`, keeping msal-browser's active account
+ * current. msal-browser emits `msal:loginSuccess` / `msal:logoutSuccess`; failures are also
+ * emitted as `msal:loginFailure` and rethrown as {@link MsalHttpError}.
+ *
+ * @example
+ * private readonly auth = inject(MsalHttpAuth);
+ * signIn() { this.auth.loginPopup().catch((e) => this.error.set(e.message)); }
+ * signedIn = computed(() => this.auth.account() !== null);
+ */
+@Injectable()
+export class MsalHttpAuth {
+  private readonly host = inject(MsalClientHost);
+  private readonly bus = inject(MsalHttpEventBus);
+  private readonly config = inject(MSAL_HTTP_CONFIG);
+  private readonly accountState = signal<MsalHttpAccount | null>(null);
+
+  /** The active account (without its id token), updated by these helpers and by msal-browser's events. */
+  readonly account = this.accountState.asReadonly();
+
+  constructor() {
+    this.bus.events$.subscribe((event) => {
+      if (event.source === 'msal-browser' || event.type === 'msal:acquireTokenSuccess') this.refreshAccount();
+    });
+    this.host.ready().then(
+      () => this.refreshAccount(),
+      () => undefined,
+    );
+  }
+
+  /** Signs in in a popup and makes the account active. */
+  async loginPopup(request: Partial<PopupRequest> = {}): Promise<AuthenticationResult> {
+    await this.host.ready();
+    try {
+      const result = await this.host.client.loginPopup(this.loginRequest(request));
+      this.host.client.setActiveAccount(result.account);
+      this.refreshAccount();
+      return result;
+    } catch (error) {
+      throw this.loginFailed('popup', error);
+    }
+  }
+
+  /** Navigates to sign in; the account becomes active when the app starts again (handleRedirectPromise). */
+  async loginRedirect(request: Partial<RedirectRequest> = {}): Promise<void> {
+    await this.host.ready();
+    try {
+      await this.host.client.loginRedirect(this.loginRequest(request));
+    } catch (error) {
+      throw this.loginFailed('redirect', error);
+    }
+  }
+
+  /** Signs the active account out, in a popup or by redirect (default), and clears the active account. */
+  async logout(options: { readonly popup?: boolean } & Partial<EndSessionRequest & EndSessionPopupRequest> = {}): Promise<void> {
+    await this.host.ready();
+    const { popup, ...request } = options;
+    const account = request.account ?? this.host.client.getActiveAccount() ?? undefined;
+    if (popup) {
+      await this.host.client.logoutPopup({ ...request, account });
+      this.host.client.setActiveAccount(null);
+      this.refreshAccount();
+    } else {
+      await this.host.client.logoutRedirect({ ...request, account });
+    }
+  }
+
+  private loginRequest<T extends Partial<PopupRequest>>(request: T): T & { scopes: string[] } {
+    const extra = this.config.authRequest(null, this.config.consentScopes);
+    return { ...extra, ...request, scopes: [...new Set([...this.config.consentScopes, ...(request.scopes ?? [])])] };
+  }
+
+  private loginFailed(interactionType: 'popup' | 'redirect', error: unknown) {
+    const typed = toMsalHttpError(error, 'popup');
+    this.bus.emit({ type: 'msal:loginFailure', source: 'ngx-msal-http', interactionType, error: typed });
+    return typed;
+  }
+
+  private refreshAccount(): void {
+    const active = this.host.client.getActiveAccount();
+    const current = this.accountState();
+    if (active?.homeAccountId !== current?.homeAccountId) this.accountState.set(toEventAccount(active));
+  }
+}

@@ -1,0 +1,51 @@
+import { describeValue } from '../resource-map/resource-rule';
+import { MsalHttpConfig, MsalHttpTimeouts, ResolvedMsalHttpConfig } from './msal-http-config';
+import { MsalHttpError } from './msal-http-error';
+
+const DEFAULT_TIMEOUTS: Required<MsalHttpTimeouts> = { silent: 30_000, interaction: 300_000, initialization: 30_000 };
+const INTERACTION_TYPES = ['popup', 'redirect', 'none'];
+
+/**
+ * Validates the configuration once, when providers are created, and fills in defaults. The
+ * protectedResourceMap itself is validated by compileProtectedResourceMap.
+ */
+export function resolveConfig(config: MsalHttpConfig): ResolvedMsalHttpConfig {
+  if (config === null || typeof config !== 'object' || config.msal === null || typeof config.msal !== 'object' && typeof config.msal !== 'function') {
+    throw new MsalHttpError(
+      'MSALHTTP100',
+      `provideMsalHttp / MsalHttpModule.forRoot got ${describeValue(config?.msal ?? config)} as the msal client; pass ` +
+        `{ msal: { auth: { clientId } }, protectedResourceMap } or { msal: myPublicClientApplication, … }`,
+    );
+  }
+  const interactionType = config.interactionType ?? 'popup';
+  if (!INTERACTION_TYPES.includes(interactionType)) {
+    throw new MsalHttpError('MSALHTTP111', `interactionType is ${describeValue(interactionType)}; use 'popup', 'redirect' or 'none'`);
+  }
+  const { authRequest } = config;
+  if (authRequest !== undefined && (authRequest === null || (typeof authRequest !== 'object' && typeof authRequest !== 'function'))) {
+    throw new MsalHttpError(
+      'MSALHTTP116',
+      `authRequest is ${describeValue(authRequest)}; use an object such as { authority } or a function (request, scopes) => ({ … })`,
+    );
+  }
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...config.timeouts };
+  for (const [name, value] of Object.entries(timeouts)) {
+    if (typeof value !== 'number' || !(value > 0)) {
+      throw new MsalHttpError('MSALHTTP115', `timeouts.${name} is ${describeValue(value)}; use a positive number of milliseconds`);
+    }
+  }
+  for (const scope of config.consentScopes ?? []) {
+    if (typeof scope !== 'string' || scope === '' || /\s/.test(scope)) {
+      throw new MsalHttpError('MSALHTTP103', `consentScopes has scope ${describeValue(scope)}; each scope must be a non-empty string without spaces`);
+    }
+  }
+  return {
+    msal: config.msal,
+    protectedResourceMap: config.protectedResourceMap,
+    interactionType,
+    consentScopes: Object.freeze([...(config.consentScopes ?? [])]),
+    authRequest: (request, scopes) =>
+      typeof authRequest === 'function' ? (request ? authRequest(request, scopes) : {}) : (authRequest ?? {}),
+    timeouts,
+  };
+}

@@ -1,0 +1,47 @@
+import { HttpEvent, HttpHandler, HttpInterceptor, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
+import { EnvironmentInjector, inject, Injectable, runInInjectionContext } from '@angular/core';
+import { Observable, throwError } from 'rxjs';
+
+import { MsalHttpError } from '../config/msal-http-error';
+import { MsalHttpRequestHandler } from './msal-http-request-handler';
+
+/**
+ * The interceptor, as a function: attaches an access token to requests whose URL the
+ * protectedResourceMap names. Register it with `provideHttpClient(withInterceptors([...]))`.
+ *
+ * @example
+ * providers: [
+ *   provideHttpClient(withInterceptors([msalHttpInterceptor])),
+ *   provideMsalHttp({ msal: { auth: { clientId } }, protectedResourceMap: [['https://api.contoso.com', ['api://contoso/.default']]] }),
+ * ]
+ */
+export const msalHttpInterceptor: HttpInterceptorFn = (request, next) => {
+  const handler = inject(MsalHttpRequestHandler, { optional: true });
+  if (!handler) {
+    return throwError(
+      () =>
+        new MsalHttpError(
+          'MSALHTTP100',
+          'msalHttpInterceptor is registered but ngx-msal-http is not configured; add provideMsalHttp(config) ' +
+            'to the application providers or MsalHttpModule.forRoot(config) to AppModule',
+        ),
+    );
+  }
+  return handler.handle(request, next);
+};
+
+/**
+ * The same interceptor as a class, for `HTTP_INTERCEPTORS` (NgModule apps, or
+ * `withInterceptorsFromDi()`). Registering both forms is harmless: a request is handled once.
+ *
+ * @example
+ * providers: [{ provide: HTTP_INTERCEPTORS, useClass: MsalHttpInterceptor, multi: true }]
+ */
+@Injectable()
+export class MsalHttpInterceptor implements HttpInterceptor {
+  private readonly injector = inject(EnvironmentInjector);
+
+  intercept(request: HttpRequest<unknown>, next: HttpHandler): Observable<HttpEvent<unknown>> {
+    return runInInjectionContext(this.injector, () => msalHttpInterceptor(request, (forwarded) => next.handle(forwarded)));
+  }
+}

@@ -1,0 +1,129 @@
+import { HttpErrorResponse, HttpEvent, HttpHandlerFn, HttpRequest } from '@angular/common/http';
+import { inject, Injectable, Injector, PLATFORM_ID } from '@angular/core';
+import { isPlatformBrowser } from '@angular/common';
+import type { AuthenticationResult } from '@azure/msal-browser';
+import { catchError, defer, Observable, switchMap, throwError } from 'rxjs';
+
+import { MsalHttpError } from '../config/msal-http-error';
+import { TokenRequestInfo } from '../events/msal-http-event';
+import { MsalHttpEventBus } from '../events/msal-http-event-bus';
+import { toEventAccount, toTokenResultInfo } from '../events/sanitize';
+import { PROTECTED_RESOURCE_MATCHER } from '../resource-map/protected-resource-matcher-token';
+import { TokenAcquirer } from '../tokens/token-acquirer';
+import { parseClaimsChallenge } from './claims-challenge';
+import { MSAL_HTTP_SCOPES, MSAL_HTTP_SKIP } from './http-context-tokens';
+
+/**
+ * The interceptor's logic, one instance per application. The per-request path for URLs the map
+ * does not name is one compiled match and nothing else.
+ */
+@Injectable()
+export class MsalHttpRequestHandler {
+  private readonly matcher = inject(PROTECTED_RESOURCE_MATCHER);
+  private readonly bus = inject(MsalHttpEventBus);
+  private readonly injector = inject(Injector);
+  private readonly isBrowser = isPlatformBrowser(inject(PLATFORM_ID));
+  // Requests this handler already forwarded: a second registration of the interceptor (class and
+  // function, or the module's and the app's) passes them straight through.
+  private readonly forwarded = new WeakSet<HttpRequest<unknown>>();
+  // Resolved on first use, so that on the server the msal client is never even built.
+  private acquirerInstance: TokenAcquirer | null = null;
+
+  handle(request: HttpRequest<unknown>, next: HttpHandlerFn): Observable<HttpEvent<unknown>> {
+    if (!this.isBrowser || this.forwarded.has(request) || request.context.get(MSAL_HTTP_SKIP)) return next(request);
+    // A header the app set itself is never overwritten.
+    if (request.headers.has('Authorization')) return next(request);
+    const match = this.matcher.match(request.url, request.method);
+    const override = request.context.get(MSAL_HTTP_SCOPES);
+    if (!match) {
+      if (override) return throwError(() => unnamedUrlError(request));
+      return next(request);
+    }
+    return this.sendWithToken(request, next, override ?? match.scopes);
+  }
+
+  private sendWithToken(request: HttpRequest<unknown>, next: HttpHandlerFn, scopes: readonly string[]): Observable<HttpEvent<unknown>> {
+    return this.acquireFor(request, scopes).pipe(
+      switchMap((result) => this.forward(request, next, result)),
+      catchError((error: unknown) => {
+        if (!(error instanceof HttpErrorResponse) || error.status !== 401) return throwError(() => error);
+        const claims = parseClaimsChallenge(error.headers.get('WWW-Authenticate'));
+        if (!claims) return this.notAuthorized(request, scopes, error);
+        // One retry with the claims the API asked for; a second 401 goes to the caller.
+        this.bus.emit({ type: 'msal:claimsChallenge', source: 'ngx-msal-http', request: this.describe(request, scopes), claims });
+        return this.acquireFor(request, scopes, claims).pipe(
+          switchMap((result) => this.forward(request, next, result)),
+          catchError((retryError: unknown) =>
+            retryError instanceof HttpErrorResponse && retryError.status === 401
+              ? this.notAuthorized(request, scopes, retryError)
+              : throwError(() => retryError),
+          ),
+        );
+      }),
+    );
+  }
+
+  /** One acquisition for this request, with its start / success / failure events. */
+  private acquireFor(request: HttpRequest<unknown>, scopes: readonly string[], claims?: string): Observable<AuthenticationResult> {
+    return defer(async () => {
+      const acquirer = this.acquirer();
+      let info = this.describe(request, scopes, null);
+      let started = false;
+      try {
+        const account = await acquirer.prepare();
+        info = this.describe(request, scopes, account);
+        this.bus.emit({ type: 'msal:acquireTokenStart', source: 'ngx-msal-http', request: info });
+        started = true;
+        const result = await acquirer.acquire({ scopes, claims, httpRequest: request }, account);
+        this.bus.emit({ type: 'msal:acquireTokenSuccess', source: 'ngx-msal-http', request: info, result: toTokenResultInfo(result) });
+        return result;
+      } catch (error) {
+        // Startup or account choice failed before the start event: still one start, one failure.
+        if (!started) this.bus.emit({ type: 'msal:acquireTokenStart', source: 'ngx-msal-http', request: info });
+        this.bus.emit({ type: 'msal:acquireTokenFailure', source: 'ngx-msal-http', request: info, error });
+        throw error;
+      }
+    });
+  }
+
+  private forward(request: HttpRequest<unknown>, next: HttpHandlerFn, result: AuthenticationResult): Observable<HttpEvent<unknown>> {
+    const authorized = request.clone({ setHeaders: { Authorization: `${result.tokenType || 'Bearer'} ${result.accessToken}` } });
+    this.forwarded.add(authorized);
+    return next(authorized);
+  }
+
+  private notAuthorized(request: HttpRequest<unknown>, scopes: readonly string[], error: HttpErrorResponse): Observable<never> {
+    const challenge = error.headers.get('WWW-Authenticate');
+    this.bus.emit({ type: 'msal:notAuthorized', source: 'ngx-msal-http', request: this.describe(request, scopes), status: error.status, challenge });
+    return throwError(() => error);
+  }
+
+  private describe(request: HttpRequest<unknown>, scopes: readonly string[], account = this.safeAccount()): TokenRequestInfo {
+    return { method: request.method, url: withoutQuery(request.url), scopes, account: toEventAccount(account) };
+  }
+
+  private safeAccount() {
+    try {
+      return this.acquirer().currentAccount();
+    } catch {
+      return null;
+    }
+  }
+
+  private acquirer(): TokenAcquirer {
+    return (this.acquirerInstance ??= this.injector.get(TokenAcquirer));
+  }
+}
+
+function withoutQuery(url: string): string {
+  const end = url.search(/[?#]/);
+  return end === -1 ? url : url.slice(0, end);
+}
+
+function unnamedUrlError(request: HttpRequest<unknown>): MsalHttpError {
+  return new MsalHttpError(
+    'MSALHTTP209',
+    `MSAL_HTTP_SCOPES was set on ${request.method} ${withoutQuery(request.url)}, which the protectedResourceMap ` +
+      `does not name (or excludes); add the URL to the map, since a token never goes to an unnamed URL`,
+  );
+}

@@ -1,0 +1,66 @@
+import { isPlatformBrowser } from '@angular/common';
+import { EnvironmentProviders, inject, makeEnvironmentProviders, PLATFORM_ID, provideAppInitializer, Provider } from '@angular/core';
+
+import { MsalHttpAuth } from './auth/msal-http-auth';
+import { MSAL_HTTP_CONFIG, MsalHttpConfig } from './config/msal-http-config';
+import { resolveConfig } from './config/resolve-config';
+import { MsalHttpEventBus } from './events/msal-http-event-bus';
+import { MsalHttpEvents } from './events/msal-http-events';
+import { MsalHttpInterceptor } from './interceptor/msal-http-interceptor';
+import { MsalHttpRequestHandler } from './interceptor/msal-http-request-handler';
+import { MsalHttpFeature } from './msal-http-feature';
+import { PROTECTED_RESOURCE_MATCHER, protectedResourceMatcherProvider } from './resource-map/protected-resource-matcher-token';
+import { InteractionCoordinator } from './tokens/interaction-coordinator';
+import { createMsalClient, MSAL_HTTP_CLIENT } from './tokens/msal-client';
+import { MsalClientHost } from './tokens/msal-client-host';
+import { TokenAcquirer } from './tokens/token-acquirer';
+
+/**
+ * The one provider list behind both `provideMsalHttp` and `MsalHttpModule.forRoot`. The config is
+ * validated here, when providers are created; the map is compiled by an app initializer, so a bad
+ * key fails the bootstrap. In the browser the same initializer starts msal-browser
+ * (`initialize()` + `handleRedirectPromise()`) without holding the bootstrap up.
+ */
+export function msalHttpProviders(config: MsalHttpConfig): (Provider | EnvironmentProviders)[] {
+  const resolved = resolveConfig(config);
+  return [
+    { provide: MSAL_HTTP_CONFIG, useValue: resolved },
+    { provide: MSAL_HTTP_CLIENT, useFactory: () => createMsalClient(resolved.msal) },
+    protectedResourceMatcherProvider,
+    MsalHttpEventBus,
+    MsalHttpEvents,
+    MsalClientHost,
+    InteractionCoordinator,
+    TokenAcquirer,
+    MsalHttpRequestHandler,
+    MsalHttpAuth,
+    MsalHttpInterceptor,
+    provideAppInitializer(() => {
+      inject(PROTECTED_RESOURCE_MATCHER);
+      if (!isPlatformBrowser(inject(PLATFORM_ID))) return;
+      // Requests await this promise and report its failure; nothing to do with it here.
+      inject(MsalClientHost)
+        .ready()
+        .catch(() => undefined);
+    }),
+  ];
+}
+
+/**
+ * Sets ngx-msal-http up in a standalone app. Register the interceptor with HttpClient too.
+ *
+ * @example
+ * export const appConfig: ApplicationConfig = {
+ *   providers: [
+ *     provideHttpClient(withInterceptors([msalHttpInterceptor])),
+ *     provideMsalHttp({
+ *       msal: { auth: { clientId: '…', authority: 'https://login.microsoftonline.com/contoso.onmicrosoft.com' } },
+ *       consentScopes: ['user.read'],
+ *       protectedResourceMap: [['https://graph.microsoft.com/v1.0/me', ['user.read']]],
+ *     }),
+ *   ],
+ * };
+ */
+export function provideMsalHttp(config: MsalHttpConfig, ...features: MsalHttpFeature[]): EnvironmentProviders {
+  return makeEnvironmentProviders([msalHttpProviders(config), features.map((feature) => feature.ɵproviders)]);
+}

@@ -1,0 +1,319 @@
+import {
+  AccountInfo,
+  AuthenticationResult,
+  EventCallbackFunction,
+  EventError,
+  EventPayload,
+  EventType,
+  InteractionType,
+  IPublicClientApplication,
+  Logger,
+  PopupRequest,
+  RedirectRequest,
+  SilentRequest,
+} from '@azure/msal-browser';
+
+import { interactionInProgressError, interactionRequiredError } from './fake-msal-errors';
+
+/** What a faked call does: return a token (or the configured result), fail, or never settle. */
+export type FakeOutcome = { readonly kind: 'ok' } | { readonly kind: 'error'; readonly error: unknown } | { readonly kind: 'never' };
+
+/** Decides a call's outcome, possibly later (return a promise to hold the call open). */
+export type FakeBehavior<R> = (request: R) => FakeOutcome | Promise<FakeOutcome>;
+
+/** Calls the fake received, in order, per method. */
+export interface FakeMsalCalls {
+  initialize: number;
+  handleRedirectPromise: number;
+  readonly acquireTokenSilent: SilentRequest[];
+  readonly acquireTokenPopup: PopupRequest[];
+  readonly acquireTokenRedirect: RedirectRequest[];
+  readonly loginPopup: PopupRequest[];
+  readonly loginRedirect: RedirectRequest[];
+  logout: number;
+}
+
+/** Makes an account for tests; the same name gives the same ids. */
+export function fakeAccount(username = 'ada@contoso.test'): AccountInfo {
+  const id = username.replace(/[^a-z0-9]/gi, '-');
+  return {
+    homeAccountId: `${id}.fake-tenant`,
+    environment: 'login.fake.test',
+    tenantId: 'fake-tenant',
+    username,
+    localAccountId: id,
+    name: username.split('@')[0],
+    idToken: `fake-id-token-for-${id}`,
+    idTokenClaims: { preferred_username: username },
+  };
+}
+
+const ok: FakeOutcome = { kind: 'ok' };
+
+/**
+ * An `IPublicClientApplication` that behaves like msal-browser where ngx-msal-http depends on it:
+ * events are emitted synchronously to `addEventCallback` listeners, popups and redirects take an
+ * interaction lock (a second one fails with `interaction_in_progress`), silent calls need an
+ * account that is signed in and, while `interactionRequired` is set, fail with
+ * `InteractionRequiredAuthError` until an interactive call succeeds. Tokens are fake strings that
+ * name the account, the scopes and a counter. Nothing touches the network or the DOM.
+ *
+ * @example
+ * const client = new FakeMsalClient();
+ * client.signIn(fakeAccount());
+ * client.silent = () => ({ kind: 'error', error: networkError() });
+ */
+export class FakeMsalClient implements IPublicClientApplication {
+  /** Outcome of `initialize()`. */
+  initializeBehavior: FakeBehavior<void> = () => ok;
+  /** What `handleRedirectPromise()` resolves to (after `redirectBehavior` allows it). */
+  redirectResult: AuthenticationResult | null = null;
+  redirectBehavior: FakeBehavior<void> = () => ok;
+  /** Outcome of `acquireTokenSilent` (after the account and `interactionRequired` checks). */
+  silent: FakeBehavior<SilentRequest> = () => ok;
+  /** Outcome of `acquireTokenPopup` / `loginPopup`. */
+  popup: FakeBehavior<PopupRequest> = () => ok;
+  /** While true, silent calls fail with InteractionRequiredAuthError; a successful interaction clears it. */
+  interactionRequired = false;
+  /** The account a popup signs in when the request names none. */
+  popupAccount: AccountInfo = fakeAccount();
+  /** Simulates an interaction held by another tab: popups and redirects fail with `interaction_in_progress`. */
+  lockedElsewhere = false;
+
+  readonly calls: FakeMsalCalls = {
+    initialize: 0,
+    handleRedirectPromise: 0,
+    acquireTokenSilent: [],
+    acquireTokenPopup: [],
+    acquireTokenRedirect: [],
+    loginPopup: [],
+    loginRedirect: [],
+    logout: 0,
+  };
+
+  private readonly callbacks = new Map<string, EventCallbackFunction>();
+  private accounts: AccountInfo[] = [];
+  private active: AccountInfo | null = null;
+  private locked = false;
+  private issued = 0;
+  private readonly cache = new Set<string>();
+  private nextCallbackId = 0;
+
+  /** Listeners currently registered with addEventCallback. */
+  get eventCallbackCount(): number {
+    return this.callbacks.size;
+  }
+
+  /** True while a popup or redirect started on this fake holds the interaction lock. */
+  get interactionLocked(): boolean {
+    return this.locked;
+  }
+
+  /** Adds a signed-in account (active when `active` is true). */
+  signIn(account: AccountInfo = fakeAccount(), active = false): AccountInfo {
+    if (!this.accounts.some((a) => a.homeAccountId === account.homeAccountId)) this.accounts.push(account);
+    if (active) this.setActiveAccount(account);
+    return account;
+  }
+
+  /** Removes an account, as signing out in another tab does. */
+  removeAccount(account: AccountInfo): void {
+    this.accounts = this.accounts.filter((a) => a.homeAccountId !== account.homeAccountId);
+    if (this.active?.homeAccountId === account.homeAccountId) this.active = null;
+  }
+
+  /** Emits an msal-browser event to every listener, synchronously, as msal-browser does. */
+  emit(eventType: EventType, interactionType: InteractionType | null = null, payload: EventPayload = null, error: EventError = null): void {
+    const message = { eventType, interactionType, payload, error, correlationId: 'fake-correlation-id', timestamp: Date.now() };
+    for (const callback of [...this.callbacks.values()]) callback(message);
+  }
+
+  async initialize(): Promise<void> {
+    this.calls.initialize++;
+    this.emit(EventType.INITIALIZE_START);
+    await this.settle(this.initializeBehavior(undefined));
+    this.emit(EventType.INITIALIZE_END);
+  }
+
+  async handleRedirectPromise(): Promise<AuthenticationResult | null> {
+    this.calls.handleRedirectPromise++;
+    this.emit(EventType.HANDLE_REDIRECT_START, InteractionType.Redirect);
+    try {
+      await this.settle(this.redirectBehavior(undefined));
+      if (this.redirectResult) this.signIn(this.redirectResult.account);
+      return this.redirectResult;
+    } finally {
+      this.emit(EventType.HANDLE_REDIRECT_END, InteractionType.Redirect);
+    }
+  }
+
+  async acquireTokenSilent(request: SilentRequest): Promise<AuthenticationResult> {
+    this.calls.acquireTokenSilent.push(request);
+    this.emit(EventType.ACQUIRE_TOKEN_START, InteractionType.Silent, request);
+    try {
+      const account = request.account && this.accounts.find((a) => a.homeAccountId === request.account?.homeAccountId);
+      if (!account || this.interactionRequired) throw interactionRequiredError(account ? 'interaction_required' : 'no_tokens_found');
+      await this.settle(this.silent(request));
+      const result = this.result(account, request.scopes, request.claims, request.forceRefresh);
+      this.emit(EventType.ACQUIRE_TOKEN_SUCCESS, InteractionType.Silent, result);
+      return result;
+    } catch (error) {
+      this.emit(EventType.ACQUIRE_TOKEN_FAILURE, InteractionType.Silent, null, error as EventError);
+      throw error;
+    }
+  }
+
+  acquireTokenPopup(request: PopupRequest): Promise<AuthenticationResult> {
+    this.calls.acquireTokenPopup.push(request);
+    return this.interactivePopup(request, false);
+  }
+
+  loginPopup(request: PopupRequest = { scopes: [] }): Promise<AuthenticationResult> {
+    this.calls.loginPopup.push(request);
+    return this.interactivePopup(request, true);
+  }
+
+  async acquireTokenRedirect(request: RedirectRequest): Promise<void> {
+    this.calls.acquireTokenRedirect.push(request);
+    this.takeLock(InteractionType.Redirect);
+  }
+
+  async loginRedirect(request: RedirectRequest = { scopes: [] }): Promise<void> {
+    this.calls.loginRedirect.push(request);
+    this.takeLock(InteractionType.Redirect);
+  }
+
+  /** Ends a redirect started on this fake as if the page had come back without a result. */
+  abandonRedirect(): void {
+    this.locked = false;
+    this.emit(EventType.ACQUIRE_TOKEN_FAILURE, InteractionType.Redirect, null, interactionRequiredError('user_cancelled'));
+  }
+
+  async logoutRedirect(): Promise<void> {
+    this.logoutNow(InteractionType.Redirect);
+  }
+
+  async logoutPopup(): Promise<void> {
+    this.logoutNow(InteractionType.Popup);
+  }
+
+  async ssoSilent(): Promise<AuthenticationResult> {
+    throw interactionRequiredError('login_required');
+  }
+
+  async acquireTokenByCode(): Promise<AuthenticationResult> {
+    throw interactionRequiredError('not_supported_by_fake');
+  }
+
+  addEventCallback(callback: EventCallbackFunction): string {
+    const id = `fake-callback-${++this.nextCallbackId}`;
+    this.callbacks.set(id, callback);
+    return id;
+  }
+
+  removeEventCallback(callbackId: string): void {
+    this.callbacks.delete(callbackId);
+  }
+
+  addPerformanceCallback(): string {
+    return 'fake-performance-callback';
+  }
+
+  removePerformanceCallback(): boolean {
+    return true;
+  }
+
+  getAccount(filter: Partial<AccountInfo>): AccountInfo | null {
+    return this.accounts.find((a) => Object.entries(filter).every(([k, v]) => a[k as keyof AccountInfo] === v)) ?? null;
+  }
+
+  getAllAccounts(): AccountInfo[] {
+    return [...this.accounts];
+  }
+
+  setActiveAccount(account: AccountInfo | null): void {
+    this.active = account;
+    this.emit(EventType.ACTIVE_ACCOUNT_CHANGED);
+  }
+
+  getActiveAccount(): AccountInfo | null {
+    return this.active;
+  }
+
+  getLogger(): Logger {
+    return new Logger({});
+  }
+
+  setLogger(): void {}
+  initializeWrapperLibrary(): void {}
+  setNavigationClient(): void {}
+
+  getConfiguration(): never {
+    throw new Error('FakeMsalClient has no msal-browser configuration');
+  }
+
+  async hydrateCache(): Promise<void> {}
+
+  async clearCache(): Promise<void> {
+    this.cache.clear();
+  }
+
+  private async interactivePopup(request: PopupRequest, login: boolean): Promise<AuthenticationResult> {
+    this.takeLock(InteractionType.Popup);
+    try {
+      await this.settle(this.popup(request));
+      const account = this.signIn(request.account ?? this.popupAccount);
+      this.interactionRequired = false;
+      const result = this.result(account, request.scopes, request.claims, true);
+      this.locked = false;
+      if (login) this.emit(EventType.LOGIN_SUCCESS, InteractionType.Popup, account);
+      this.emit(EventType.ACQUIRE_TOKEN_SUCCESS, InteractionType.Popup, result);
+      return result;
+    } catch (error) {
+      this.locked = false;
+      this.emit(EventType.ACQUIRE_TOKEN_FAILURE, InteractionType.Popup, null, error as EventError);
+      throw error;
+    }
+  }
+
+  private takeLock(interactionType: InteractionType): void {
+    if (this.locked || this.lockedElsewhere) throw interactionInProgressError();
+    this.locked = true;
+    this.emit(EventType.ACQUIRE_TOKEN_START, interactionType);
+  }
+
+  private logoutNow(interactionType: InteractionType): void {
+    this.calls.logout++;
+    this.emit(EventType.LOGOUT_START, interactionType);
+    const account = this.active;
+    if (account) this.removeAccount(account);
+    this.emit(EventType.LOGOUT_SUCCESS, interactionType);
+    this.emit(EventType.LOGOUT_END, interactionType);
+  }
+
+  private async settle(outcome: FakeOutcome | Promise<FakeOutcome>): Promise<void> {
+    const decided = await outcome;
+    if (decided.kind === 'error') throw decided.error;
+    if (decided.kind === 'never') await new Promise<never>(() => undefined);
+  }
+
+  private result(account: AccountInfo, scopes: readonly string[], claims: string | undefined, network = false): AuthenticationResult {
+    const key = `${account.homeAccountId} ${[...scopes].sort().join(' ')}${claims ? ' +claims' : ''}`;
+    const fromCache = !network && !claims && this.cache.has(key);
+    this.cache.add(key);
+    return {
+      authority: 'https://login.fake.test/fake-tenant',
+      uniqueId: account.localAccountId,
+      tenantId: account.tenantId,
+      scopes: [...scopes],
+      account,
+      idToken: `fake-id-token-for-${account.localAccountId}`,
+      idTokenClaims: {},
+      accessToken: `fake-at.${account.localAccountId}.${[...scopes].sort().join('+')}${claims ? '.claims' : ''}.${++this.issued}`,
+      fromCache,
+      expiresOn: new Date(Date.now() + 3600_000),
+      tokenType: 'Bearer',
+      correlationId: 'fake-correlation-id',
+    };
+  }
+}

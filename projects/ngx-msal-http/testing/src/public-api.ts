@@ -1,0 +1,14 @@
+/*
+ * Public API surface of ngx-msal-http/testing.
+ */
+export { FakeMsalClient, fakeAccount } from './fake-msal-client';
+export type { FakeBehavior, FakeMsalCalls, FakeOutcome } from './fake-msal-client';
+export {
+  authError,
+  interactionInProgressError,
+  interactionRequiredError,
+  networkError,
+  popupBlockedError,
+  serverError,
+  userCancelledError,
+} from './fake-msal-errors';
