@@ -1,0 +1,86 @@
+// One call (or one command) for everything the end-to-end tests and `npm start` need besides the
+// Angular app: certificates, the OpenID provider and the protected API.
+//
+//   node e2e/servers/start-servers.mjs      (env: OIDC_PORT=3443 API_PORT=3001 APP_ORIGIN=http://localhost:4200)
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startProtectedApi } from './api.mjs';
+import { makeCertificates } from './certs.mjs';
+import { DEMO_CLIENT_ID, startOidcProvider } from './oidc.mjs';
+
+const CERT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '.certs');
+
+/** Paths on the app origin the provider accepts as redirect URIs. */
+export const REDIRECT_PATHS = ['/', '/redirect-bridge.html'];
+
+/**
+ * Starts certificates + provider + API. Port 0 picks spare ports (tests); `appOrigin` may be one
+ * origin or a list (CORS on both servers, redirect URIs on each origin).
+ *
+ * @example
+ * const servers = await startAll({ oidcPort: 0, apiPort: 0, appOrigin: 'http://localhost:4200' });
+ * // servers.issuer, servers.apiUrl, servers.caCertPath, servers.redirectUris
+ * await servers.stop();
+ */
+export async function startAll({ oidcPort = 3443, apiPort = 3001, appOrigin = 'http://localhost:4200', certDir = CERT_DIR, quiet = false } = {}) {
+  const appOrigins = [].concat(appOrigin).map((origin) => new URL(origin).origin);
+  const { caCertPath, certPath, keyPath } = makeCertificates(certDir);
+  const ca = readFileSync(caCertPath);
+  const redirectUris = appOrigins.flatMap((origin) => REDIRECT_PATHS.map((path) => new URL(path, origin).href));
+
+  const oidc = await startOidcProvider({
+    port: oidcPort,
+    clientRedirectUris: redirectUris,
+    allowedOrigins: appOrigins,
+    tls: { cert: readFileSync(certPath), key: readFileSync(keyPath) },
+    ...(quiet ? { onServerError: () => {} } : {}),
+  });
+  let api;
+  try {
+    api = await startProtectedApi({ port: apiPort, issuer: oidc.issuer, jwksUri: oidc.jwksUri, ca, allowedOrigins: appOrigins });
+  } catch (error) {
+    await oidc.stop();
+    throw error;
+  }
+
+  let stopping;
+  return {
+    issuer: oidc.issuer,
+    apiUrl: api.url,
+    caCertPath,
+    clientId: DEMO_CLIENT_ID,
+    redirectUris,
+    appOrigins,
+    stop: () => (stopping ??= Promise.all([api.stop(), oidc.stop()]).then(() => undefined)),
+  };
+}
+
+async function main() {
+  const servers = await startAll({
+    oidcPort: Number(process.env.OIDC_PORT ?? 3443),
+    apiPort: Number(process.env.API_PORT ?? 3001),
+    appOrigin: process.env.APP_ORIGIN ?? 'http://localhost:4200',
+  });
+  console.log(`[servers] OpenID provider  ${servers.issuer}  (client_id ${servers.clientId}; any login works)`);
+  console.log(`[servers] protected API    ${servers.apiUrl}  (also http://127.0.0.1:${new URL(servers.apiUrl).port})`);
+  console.log(`[servers] redirect URIs    ${servers.redirectUris.join(' ')}`);
+  console.log(`[servers] local CA         ${servers.caCertPath}`);
+  console.log('[servers] Ctrl-C to stop');
+
+  const shutdown = (signal) => {
+    console.log(`[servers] ${signal}: stopping`);
+    // Open browser connections must not keep us alive forever.
+    setTimeout(() => process.exit(1), 5_000).unref();
+    servers.stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error) => {
+    console.error('[servers] failed to start:', error.message);
+    process.exit(1);
+  });
+}
