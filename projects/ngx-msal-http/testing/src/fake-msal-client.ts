@@ -1,6 +1,8 @@
 import {
   AccountInfo,
   AuthenticationResult,
+  EndSessionPopupRequest,
+  EndSessionRequest,
   EventCallbackFunction,
   EventError,
   EventPayload,
@@ -30,7 +32,7 @@ export interface FakeMsalCalls {
   readonly acquireTokenRedirect: RedirectRequest[];
   readonly loginPopup: PopupRequest[];
   readonly loginRedirect: RedirectRequest[];
-  logout: number;
+  readonly logout: (EndSessionRequest | EndSessionPopupRequest | undefined)[];
 }
 
 /** Makes an account for tests; the same name gives the same ids. */
@@ -88,7 +90,7 @@ export class FakeMsalClient implements IPublicClientApplication {
     acquireTokenRedirect: [],
     loginPopup: [],
     loginRedirect: [],
-    logout: 0,
+    logout: [],
   };
 
   private readonly callbacks = new Map<string, EventCallbackFunction>();
@@ -189,12 +191,12 @@ export class FakeMsalClient implements IPublicClientApplication {
     this.emit(EventType.ACQUIRE_TOKEN_FAILURE, InteractionType.Redirect, null, interactionRequiredError('user_cancelled'));
   }
 
-  async logoutRedirect(): Promise<void> {
-    this.logoutNow(InteractionType.Redirect);
+  async logoutRedirect(request?: EndSessionRequest): Promise<void> {
+    this.logoutNow(InteractionType.Redirect, request);
   }
 
-  async logoutPopup(): Promise<void> {
-    this.logoutNow(InteractionType.Popup);
+  async logoutPopup(request?: EndSessionPopupRequest): Promise<void> {
+    this.logoutNow(InteractionType.Popup, request);
   }
 
   async ssoSilent(): Promise<AuthenticationResult> {
@@ -282,8 +284,8 @@ export class FakeMsalClient implements IPublicClientApplication {
     this.emit(EventType.ACQUIRE_TOKEN_START, interactionType);
   }
 
-  private logoutNow(interactionType: InteractionType): void {
-    this.calls.logout++;
+  private logoutNow(interactionType: InteractionType, request: EndSessionRequest | undefined): void {
+    this.calls.logout.push(request);
     this.emit(EventType.LOGOUT_START, interactionType);
     const account = this.active;
     if (account) this.removeAccount(account);

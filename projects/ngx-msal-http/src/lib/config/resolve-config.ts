@@ -10,10 +10,12 @@ const INTERACTION_TYPES = ['popup', 'redirect', 'none'];
  * protectedResourceMap itself is validated by compileProtectedResourceMap.
  */
 export function resolveConfig(config: MsalHttpConfig): ResolvedMsalHttpConfig {
-  if (config === null || typeof config !== 'object' || config.msal === null || typeof config.msal !== 'object' && typeof config.msal !== 'function') {
+  const isObject = config !== null && typeof config === 'object';
+  const msal: unknown = isObject ? config.msal : undefined;
+  if (msal === null || (typeof msal !== 'object' && typeof msal !== 'function')) {
     throw new MsalHttpError(
       'MSALHTTP100',
-      `provideMsalHttp / MsalHttpModule.forRoot got ${describeValue(config?.msal ?? config)} as the msal client; pass ` +
+      `provideMsalHttp / MsalHttpModule.forRoot got ${isObject ? `${describeValue(msal)} as the msal client` : `${describeValue(config)} as the configuration`}; pass ` +
         `{ msal: { auth: { clientId } }, protectedResourceMap } or { msal: myPublicClientApplication, … }`,
     );
   }

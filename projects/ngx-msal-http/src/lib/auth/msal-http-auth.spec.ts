@@ -1,0 +1,87 @@
+import { TestBed } from '@angular/core/testing';
+
+import { FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
+import { userCancelledError } from '../../../testing/src/fake-msal-errors';
+import { setUpMsalHttp } from '../../test-support/msal-http-test-bed';
+import { MsalHttpError } from '../config/msal-http-error';
+import { MsalHttpAuth } from './msal-http-auth';
+
+const CONSENT = ['openid', 'api://orders/orders.read'];
+
+describe('MsalHttpAuth', () => {
+  function setUp(client = new FakeMsalClient()) {
+    const harness = setUpMsalHttp({ client, config: { consentScopes: CONSENT } });
+    return { ...harness, auth: TestBed.inject(MsalHttpAuth) };
+  }
+
+  it('signs in with the consent scopes in a popup and makes the account active', async () => {
+    const { auth, client } = setUp();
+
+    const result = await auth.loginPopup({ scopes: ['api://profile/profile.read'] });
+
+    expect(client.calls.loginPopup[0].scopes).toEqual([...CONSENT, 'api://profile/profile.read']);
+    expect(client.getActiveAccount()?.homeAccountId).toBe(result.account.homeAccountId);
+    expect(auth.account()?.username).toBe('ada@contoso.test');
+  });
+
+  it('exposes the account without its id token', async () => {
+    const { auth } = setUp();
+
+    await auth.loginPopup();
+
+    expect(auth.account()).not.toBeNull();
+    expect('idToken' in auth.account()!).toBeFalse();
+  });
+
+  it('rethrows a cancelled popup as MSALHTTP207 and emits msal:loginFailure', async () => {
+    const client = new FakeMsalClient();
+    client.popup = () => ({ kind: 'error', error: userCancelledError() });
+    const { auth, seen } = setUp(client);
+
+    const error = await auth.loginPopup().catch((e: unknown) => e);
+
+    expect((error as MsalHttpError).code).toBe('MSALHTTP207');
+    expect(seen.filter((e) => e.type === 'msal:loginFailure')).toEqual([
+      jasmine.objectContaining({ source: 'ngx-msal-http', interactionType: 'popup', error }),
+    ]);
+  });
+
+  it('starts a redirect sign-in with the consent scopes', async () => {
+    const { auth, client } = setUp();
+
+    await auth.loginRedirect();
+
+    expect(client.calls.loginRedirect.map((r) => r.scopes)).toEqual([CONSENT]);
+  });
+
+  it('picks up the active account restored at startup', async () => {
+    const client = new FakeMsalClient();
+    client.signIn(fakeAccount('returning@contoso.test'), true);
+    const { auth } = setUp(client);
+
+    await TestBed.inject(MsalHttpAuth).loginRedirect();
+
+    expect(auth.account()?.username).toBe('returning@contoso.test');
+  });
+
+  it('signs out in a popup and clears the active account', async () => {
+    const { auth, client } = setUp();
+    await auth.loginPopup();
+
+    await auth.logout({ popup: true });
+
+    expect(client.calls.logout.length).toBe(1);
+    expect(client.getActiveAccount()).toBeNull();
+    expect(auth.account()).toBeNull();
+  });
+
+  it('signs out by redirect by default', async () => {
+    const { auth, client } = setUp();
+    await auth.loginPopup();
+
+    await auth.logout();
+
+    expect(client.calls.logout).toEqual([jasmine.objectContaining({ account: jasmine.objectContaining({ username: 'ada@contoso.test' }) })]);
+    expect(client.getAllAccounts()).toEqual([]);
+  });
+});

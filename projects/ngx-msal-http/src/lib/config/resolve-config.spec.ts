@@ -1,0 +1,71 @@
+import { FakeMsalClient } from '../../../testing/src/fake-msal-client';
+import { MsalHttpConfig } from './msal-http-config';
+import { MsalHttpError, MsalHttpErrorCode, MSAL_HTTP_ERROR_CODES } from './msal-http-error';
+import { resolveConfig } from './resolve-config';
+
+const base: MsalHttpConfig = { msal: new FakeMsalClient(), protectedResourceMap: [] };
+
+describe('resolveConfig', () => {
+  it('fills in documented defaults', () => {
+    const resolved = resolveConfig(base);
+
+    expect(resolved.interactionType).toBe('popup');
+    expect(resolved.consentScopes).toEqual([]);
+    expect(resolved.timeouts).toEqual({ silent: 30_000, interaction: 300_000, initialization: 30_000 });
+  });
+
+  it('keeps given timeouts and defaults the rest', () => {
+    expect(resolveConfig({ ...base, timeouts: { silent: 5 } }).timeouts).toEqual({ silent: 5, interaction: 300_000, initialization: 30_000 });
+  });
+
+  it('calls a function authRequest with the request and scopes', () => {
+    const authRequest = jasmine.createSpy('authRequest').and.returnValue({ prompt: 'none' });
+    const resolved = resolveConfig({ ...base, authRequest });
+    const request = {} as never;
+
+    expect(resolved.authRequest(request, ['a'])).toEqual({ prompt: 'none' });
+    expect(authRequest).toHaveBeenCalledOnceWith(request, ['a']);
+  });
+
+  const invalid: readonly (readonly [string, unknown, MsalHttpErrorCode, string])[] = [
+    ['no config', undefined, 'MSALHTTP100', 'undefined'],
+    ['no msal client', { protectedResourceMap: [] }, 'MSALHTTP100', 'undefined'],
+    ['a string msal client', { ...base, msal: 'client-id' }, 'MSALHTTP100', '"client-id"'],
+    ['an unknown interactionType', { ...base, interactionType: 'Popup' }, 'MSALHTTP111', '"Popup"'],
+    ['a zero timeout', { ...base, timeouts: { silent: 0 } }, 'MSALHTTP115', 'timeouts.silent'],
+    ['a string timeout', { ...base, timeouts: { interaction: '5s' } }, 'MSALHTTP115', '"5s"'],
+    ['a string authRequest', { ...base, authRequest: 'consent' }, 'MSALHTTP116', '"consent"'],
+    ['a consent scope with spaces', { ...base, consentScopes: ['openid profile'] }, 'MSALHTTP103', '"openid profile"'],
+  ];
+  for (const [name, config, code, named] of invalid) {
+    it(`rejects ${name} with ${code}`, () => {
+      expect(() => resolveConfig(config as MsalHttpConfig)).toThrowMatching(
+        (error) => error instanceof MsalHttpError && error.code === code && error.message.includes(named),
+      );
+    });
+  }
+});
+
+describe('MsalHttpError', () => {
+  it('prefixes the message with its code and keeps the cause', () => {
+    const cause = new Error('inner');
+    const error = new MsalHttpError('MSALHTTP202', 'failed', { cause });
+
+    expect(error.message).toBe('MSALHTTP202: failed');
+    expect(error.cause).toBe(cause);
+    expect(error.name).toBe('MsalHttpError');
+  });
+
+  it('redacts anything shaped like a JWT from its message', () => {
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhZGEifQ.c2lnbmF0dXJl';
+
+    expect(new MsalHttpError('MSALHTTP202', `server said ${jwt} was bad`).message).toBe('MSALHTTP202: server said [redacted] was bad');
+  });
+
+  it('has a summary for every code', () => {
+    for (const [code, summary] of Object.entries(MSAL_HTTP_ERROR_CODES)) {
+      expect(code).toMatch(/^MSALHTTP[12]\d\d$/);
+      expect(summary.length).toBeGreaterThan(10);
+    }
+  });
+});

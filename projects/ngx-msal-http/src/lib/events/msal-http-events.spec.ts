@@ -1,0 +1,157 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { ChangeDetectionStrategy, Component, inject, provideZonelessChangeDetection } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { InteractionStatus } from '@azure/msal-browser';
+
+import { FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
+import { networkError } from '../../../testing/src/fake-msal-errors';
+import { expectRequest, flushMicrotasks, outcomeOf, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
+import { MsalHttpError } from '../config/msal-http-error';
+import { MsalHttpEvent } from './msal-http-event';
+import { MsalHttpEvents } from './msal-http-events';
+
+const ORDERS = 'https://api.contoso.test/orders';
+
+describe('MsalHttpEvents', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  it('emits start then success for an interceptor acquisition, naming the request without its query', async () => {
+    const { http, backend, client, seen } = setUpMsalHttp();
+    client.signIn(fakeAccount(), true);
+
+    http.get(`${ORDERS}/7?secret=1#frag`).subscribe();
+    (await expectRequest(backend, `${ORDERS}/7?secret=1#frag`)).flush({});
+    const ours = seen.filter((e) => e.source === 'ngx-msal-http');
+
+    expect(ours.map((e) => e.type)).toEqual(['msal:acquireTokenStart', 'msal:acquireTokenSuccess']);
+    expect(ours[1]).toEqual(
+      jasmine.objectContaining({
+        request: { method: 'GET', url: `${ORDERS}/7`, scopes: ['api://orders/orders.read'], account: jasmine.objectContaining({ username: 'ada@contoso.test' }) },
+        result: jasmine.objectContaining({ scopes: ['api://orders/orders.read'], tokenType: 'Bearer', fromCache: false }),
+      }),
+    );
+  });
+
+  it('emits a failure event carrying the typed error', async () => {
+    const { http, client, seen } = setUpMsalHttp();
+    client.signIn(fakeAccount(), true);
+    client.silent = () => ({ kind: 'error', error: networkError() });
+
+    const { error } = await outcomeOf(http.get(ORDERS));
+    const failure = seen.find((e) => e.type === 'msal:acquireTokenFailure' && e.source === 'ngx-msal-http');
+
+    expect(failure).toEqual(jasmine.objectContaining({ error }));
+    expect((error as MsalHttpError).code).toBe('MSALHTTP202');
+  });
+
+  it('bridges msal-browser events into the stream with every token removed', async () => {
+    const { http, backend, client, seen } = setUpMsalHttp();
+    client.signIn(fakeAccount(), true);
+
+    http.get(ORDERS).subscribe();
+    const request = await expectRequest(backend, ORDERS);
+    request.flush({});
+    const bridged = seen.filter((e) => e.source === 'msal-browser');
+
+    expect(bridged.map((e) => e.type)).toContain('msal:acquireTokenSuccess');
+    expect(bridged.map((e) => e.type)).toContain('msal:handleRedirectEnd');
+    const accessToken = request.request.headers.get('Authorization')!.split(' ')[1];
+    const everything = JSON.stringify(seen);
+    expect(everything).not.toContain(accessToken);
+    expect(everything).not.toContain('fake-id-token');
+  });
+
+  it('narrows on(...) to the requested types', async () => {
+    const { http, backend, client, events } = setUpMsalHttp();
+    client.signIn(fakeAccount(), true);
+    const types: string[] = [];
+    events.on('msal:acquireTokenStart', 'msal:acquireTokenSuccess').subscribe((e) => types.push(`${e.source}:${e.type}`));
+
+    http.get(ORDERS).subscribe();
+    (await expectRequest(backend, ORDERS)).flush({});
+
+    expect(types).toEqual([
+      'ngx-msal-http:msal:acquireTokenStart',
+      'msal-browser:msal:acquireTokenStart',
+      'msal-browser:msal:acquireTokenSuccess',
+      'ngx-msal-http:msal:acquireTokenSuccess',
+    ]);
+  });
+
+  it('calls string-API subscribers for their type only, until they unsubscribe', async () => {
+    const { http, client, events } = setUpMsalHttp();
+    client.signIn(fakeAccount(), true);
+    client.silent = () => ({ kind: 'error', error: networkError() });
+    const received: MsalHttpEvent[] = [];
+    const subscription = events.subscribe('msal:acquireTokenFailure', (payload) => received.push(payload));
+
+    await outcomeOf(http.get(ORDERS));
+    subscription.unsubscribe();
+    await outcomeOf(http.get(ORDERS));
+
+    expect(received.map((e) => `${e.source}:${e.type}`)).toEqual(['msal-browser:msal:acquireTokenFailure', 'ngx-msal-http:msal:acquireTokenFailure']);
+  });
+
+  it('reports startup until redirect handling ends, then mirrors popups', async () => {
+    const client = new FakeMsalClient();
+    client.interactionRequired = true;
+    client.signIn(fakeAccount(), true);
+    let closePopup!: () => void;
+    client.popup = () => new Promise((resolve) => (closePopup = () => resolve({ kind: 'ok' })));
+    const { http, backend, events } = setUpMsalHttp({ client });
+    const statuses: InteractionStatus[] = [];
+    events.inProgress$.subscribe((s) => statuses.push(s));
+
+    http.get(ORDERS).subscribe();
+    await flushMicrotasks(60);
+    expect(events.inProgress()).toBe('acquireToken');
+    closePopup();
+    (await expectRequest(backend, ORDERS)).flush({});
+
+    expect(statuses).toEqual(['startup', 'handleRedirect', 'none', 'acquireToken', 'none']);
+    expect(events.inProgress()).toBe('none');
+  });
+});
+
+describe('MsalHttpEvents teardown', () => {
+  it('removes its msal-browser callback and completes its streams when the injector is destroyed', async () => {
+    const client = new FakeMsalClient();
+    const { events } = setUpMsalHttp({ client });
+    await flushMicrotasks();
+    let completed = false;
+    events.events$.subscribe({ complete: () => (completed = true) });
+    expect(client.eventCallbackCount).toBe(1);
+
+    TestBed.resetTestingModule();
+
+    expect(client.eventCallbackCount).toBe(0);
+    expect(completed).toBeTrue();
+  });
+});
+
+describe('MsalHttpEvents in a zoneless component', () => {
+  @Component({
+    selector: 'msal-status',
+    template: `{{ events.inProgress() }}`,
+    changeDetection: ChangeDetectionStrategy.OnPush,
+  })
+  class StatusComponent {
+    readonly events = inject(MsalHttpEvents);
+  }
+
+  it('re-renders when the interaction status changes', async () => {
+    const client = new FakeMsalClient();
+    let finishInitialize!: () => void;
+    client.initializeBehavior = () => new Promise((resolve) => (finishInitialize = () => resolve({ kind: 'ok' })));
+    setUpMsalHttp({ client, providers: [provideZonelessChangeDetection()] });
+    const fixture = TestBed.createComponent(StatusComponent);
+    await fixture.whenStable();
+    expect(fixture.nativeElement.textContent.trim()).toBe('startup');
+
+    finishInitialize();
+    await flushMicrotasks();
+    await fixture.whenStable();
+
+    expect(fixture.nativeElement.textContent.trim()).toBe('none');
+  });
+});

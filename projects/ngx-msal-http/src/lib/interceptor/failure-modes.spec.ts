@@ -1,0 +1,127 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+
+import { FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
+import { interactionRequiredError, networkError, popupBlockedError, serverError, userCancelledError } from '../../../testing/src/fake-msal-errors';
+import { flushMicrotasks, MsalHttpHarness, outcomeOf, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
+import { MsalHttpConfig } from '../config/msal-http-config';
+import { MsalHttpErrorCode } from '../config/msal-http-error';
+
+const ORDERS = 'https://api.contoso.test/orders';
+const TIMEOUTS = { silent: 1_000, interaction: 5_000, initialization: 2_000 };
+const REQUESTS = 5;
+
+// Each row: how the client misbehaves, the code every request must end with, and how long (mock
+// clock) the library may take. No row may hang, complete empty, or open a popup it should not.
+const FAILURES: readonly {
+  readonly name: string;
+  readonly arrange: (client: FakeMsalClient) => void;
+  readonly code: MsalHttpErrorCode;
+  readonly config?: Partial<MsalHttpConfig>;
+  readonly popups: number;
+  readonly advanceMs?: number;
+}[] = [
+  { name: 'a network error', arrange: (c) => (c.silent = () => ({ kind: 'error', error: networkError() })), code: 'MSALHTTP202', popups: 0 },
+  { name: 'a token endpoint error', arrange: (c) => (c.silent = () => ({ kind: 'error', error: serverError() })), code: 'MSALHTTP202', popups: 0 },
+  { name: 'a silent call that never settles', arrange: (c) => (c.silent = () => ({ kind: 'never' })), code: 'MSALHTTP206', popups: 0, advanceMs: TIMEOUTS.silent },
+  {
+    name: 'a popup the user closes',
+    arrange: (c) => ((c.interactionRequired = true), (c.popup = () => ({ kind: 'error', error: userCancelledError() }))),
+    code: 'MSALHTTP207',
+    popups: 1,
+  },
+  {
+    name: 'a blocked popup',
+    arrange: (c) => ((c.interactionRequired = true), (c.popup = () => ({ kind: 'error', error: popupBlockedError() }))),
+    code: 'MSALHTTP207',
+    popups: 1,
+  },
+  {
+    name: 'a popup that never closes',
+    arrange: (c) => ((c.interactionRequired = true), (c.popup = () => ({ kind: 'never' }))),
+    code: 'MSALHTTP206',
+    popups: 1,
+    advanceMs: TIMEOUTS.interaction,
+  },
+  {
+    name: 'an interaction in progress in another tab',
+    arrange: (c) => ((c.interactionRequired = true), (c.lockedElsewhere = true)),
+    code: 'MSALHTTP208',
+    popups: 1,
+    advanceMs: TIMEOUTS.interaction,
+  },
+  {
+    name: 'the account removed mid-flight',
+    arrange: (c) => {
+      const account = c.getActiveAccount()!;
+      c.silent = () => {
+        c.removeAccount(account);
+        return { kind: 'error', error: interactionRequiredError('no_tokens_found') };
+      };
+    },
+    config: { interactionType: 'none' },
+    code: 'MSALHTTP203',
+    popups: 0,
+  },
+  {
+    name: 'a failed initialization',
+    arrange: (c) => (c.initializeBehavior = () => ({ kind: 'error', error: new Error('crypto unavailable') })),
+    code: 'MSALHTTP205',
+    popups: 0,
+  },
+  {
+    name: 'an initialization that never settles',
+    arrange: (c) => (c.initializeBehavior = () => ({ kind: 'never' })),
+    code: 'MSALHTTP205',
+    popups: 0,
+    advanceMs: TIMEOUTS.initialization,
+  },
+  {
+    name: 'redirect handling that never settles',
+    arrange: (c) => (c.redirectBehavior = () => ({ kind: 'never' })),
+    code: 'MSALHTTP205',
+    popups: 0,
+    advanceMs: TIMEOUTS.initialization,
+  },
+];
+
+describe('failure modes: every request ends with a typed error and one failure event', () => {
+  beforeEach(() => jasmine.clock().install());
+  afterEach(() => {
+    jasmine.clock().uninstall();
+    TestBed.inject(HttpTestingController).verify();
+  });
+
+  for (const failure of FAILURES) {
+    it(`ends ${REQUESTS} parallel requests with ${failure.code} on ${failure.name}`, async () => {
+      const client = new FakeMsalClient();
+      client.signIn(fakeAccount(), true);
+      failure.arrange(client);
+      const harness = setUpMsalHttp({ client, config: { timeouts: TIMEOUTS, ...failure.config } });
+
+      const outcomes = Array.from({ length: REQUESTS }, (_, i) => outcomeOf(harness.http.get(`${ORDERS}/${i}`)));
+      await flushMicrotasks(60);
+      if (failure.advanceMs) {
+        jasmine.clock().tick(failure.advanceMs - 1);
+        await flushMicrotasks(60);
+        expect(settledCount(harness)).withContext('nothing fails before its timeout').toBe(0);
+        jasmine.clock().tick(1);
+        await flushMicrotasks(60);
+      }
+      const results = await Promise.all(outcomes);
+
+      expect(results.map((r) => (r.error as { code?: string } | undefined)?.code)).toEqual(Array(REQUESTS).fill(failure.code));
+      expect(failureEvents(harness).length).toBe(REQUESTS);
+      expect(client.calls.acquireTokenPopup.length).toBe(failure.popups);
+      harness.backend.expectNone((r) => r.url.startsWith(ORDERS));
+    });
+  }
+});
+
+function failureEvents(harness: MsalHttpHarness) {
+  return harness.seen.filter((e) => e.type === 'msal:acquireTokenFailure' && e.source === 'ngx-msal-http');
+}
+
+function settledCount(harness: MsalHttpHarness): number {
+  return failureEvents(harness).length;
+}
