@@ -53,3 +53,6 @@ export type {
 // Errors
 export { MsalHttpError, MSAL_HTTP_ERROR_CODES } from './lib/config/msal-http-error';
 export type { MsalHttpErrorCode } from './lib/config/msal-http-error';
+
+// Private: for ngx-msal-http/testing only; not covered by semver.
+export { MsalHttpEventBus as ɵMsalHttpEventBus } from './lib/events/msal-http-event-bus';

@@ -79,6 +79,8 @@ export class FakeMsalClient implements IPublicClientApplication {
   interactionRequired = false;
   /** The account a popup signs in when the request names none. */
   popupAccount: AccountInfo = fakeAccount();
+  /** The access token a result carries; by default a fake string naming the account, scopes and a counter. */
+  accessTokenFor: ((scopes: readonly string[], account: AccountInfo, claims: string | undefined) => string) | null = null;
   /** Simulates an interaction held by another tab: popups and redirects fail with `interaction_in_progress`. */
   lockedElsewhere = false;
 
@@ -311,7 +313,9 @@ export class FakeMsalClient implements IPublicClientApplication {
       account,
       idToken: `fake-id-token-for-${account.localAccountId}`,
       idTokenClaims: {},
-      accessToken: `fake-at.${account.localAccountId}.${[...scopes].sort().join('+')}${claims ? '.claims' : ''}.${++this.issued}`,
+      accessToken: this.accessTokenFor
+        ? this.accessTokenFor(scopes, account, claims)
+        : `fake-at.${account.localAccountId}.${[...scopes].sort().join('+')}${claims ? '.claims' : ''}.${++this.issued}`,
       fromCache,
       expiresOn: new Date(Date.now() + 3600_000),
       tokenType: 'Bearer',

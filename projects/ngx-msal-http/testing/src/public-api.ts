@@ -12,3 +12,5 @@ export {
   serverError,
   userCancelledError,
 } from './fake-msal-errors';
+export { MsalHttpTestingController, provideMsalHttpTesting } from './provide-msal-http-testing';
+export type { MsalHttpTestingOptions } from './provide-msal-http-testing';

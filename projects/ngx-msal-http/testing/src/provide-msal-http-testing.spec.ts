@@ -1,0 +1,58 @@
+import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { MsalHttpEvent, MsalHttpEvents, msalHttpInterceptor } from 'ngx-msal-http';
+import { MsalHttpTestingController, provideMsalHttpTesting } from 'ngx-msal-http/testing';
+
+// The example spec the README points app authors to: the real interceptor, a controllable client.
+describe('provideMsalHttpTesting', () => {
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(withInterceptors([msalHttpInterceptor])),
+        provideHttpClientTesting(),
+        provideMsalHttpTesting({ protectedResourceMap: [['https://api.contoso.test', ['api://contoso/read']]] }),
+      ],
+    });
+  });
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  it('attaches the token the spec chooses for mapped URLs', async () => {
+    TestBed.inject(MsalHttpTestingController).client.accessTokenFor = (scopes) => `token-for-${scopes.join(',')}`;
+
+    TestBed.inject(HttpClient).get('https://api.contoso.test/items').subscribe();
+    const request = await nextRequest('https://api.contoso.test/items');
+
+    expect(request.request.headers.get('Authorization')).toBe('Bearer token-for-api://contoso/read');
+    request.flush([]);
+  });
+
+  it('lets the spec make token acquisition fail', async () => {
+    const msal = TestBed.inject(MsalHttpTestingController);
+    msal.client.interactionRequired = true;
+    msal.client.popup = () => ({ kind: 'error', error: new Error('popup closed') });
+
+    const error = await new Promise((resolve) => TestBed.inject(HttpClient).get('https://api.contoso.test/items').subscribe({ error: resolve }));
+
+    expect(error).toEqual(jasmine.objectContaining({ code: 'MSALHTTP202' }));
+  });
+
+  it('emits events to components listening on MsalHttpEvents', () => {
+    const received: MsalHttpEvent[] = [];
+    TestBed.inject(MsalHttpEvents).on('msal:loginFailure').subscribe((event) => received.push(event));
+    const event: MsalHttpEvent = { type: 'msal:loginFailure', source: 'ngx-msal-http', interactionType: 'popup', error: new Error('x') };
+
+    TestBed.inject(MsalHttpTestingController).emit(event);
+
+    expect(received).toEqual([event]);
+  });
+
+  it('starts with a signed-in active account', () => {
+    expect(TestBed.inject(MsalHttpTestingController).client.getActiveAccount()?.username).toBe('ada@contoso.test');
+  });
+});
+
+async function nextRequest(url: string) {
+  for (let turn = 0; turn < 30; turn++) await Promise.resolve();
+  return TestBed.inject(HttpTestingController).expectOne(url);
+}
