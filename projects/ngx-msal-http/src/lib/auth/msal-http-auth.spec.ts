@@ -1,3 +1,4 @@
+import { PLATFORM_ID } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 
 import { FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
@@ -83,5 +84,27 @@ describe('MsalHttpAuth', () => {
 
     expect(client.calls.logout).toEqual([jasmine.objectContaining({ account: jasmine.objectContaining({ username: 'ada@contoso.test' }) })]);
     expect(client.getAllAccounts()).toEqual([]);
+  });
+});
+
+describe('MsalHttpAuth on the server', () => {
+  it('builds no msal client and reports no account', () => {
+    const factory = jasmine.createSpy('msal client factory').and.callFake(() => new FakeMsalClient());
+    setUpMsalHttp({ config: { msal: factory }, providers: [{ provide: PLATFORM_ID, useValue: 'server' }] });
+
+    const auth = TestBed.inject(MsalHttpAuth);
+
+    expect(auth.account()).toBeNull();
+    expect(factory).not.toHaveBeenCalled();
+  });
+
+  it('rejects sign-in with a clear error', async () => {
+    setUpMsalHttp({ providers: [{ provide: PLATFORM_ID, useValue: 'server' }] });
+
+    const error = await TestBed.inject(MsalHttpAuth)
+      .loginPopup()
+      .catch((e: unknown) => e);
+
+    expect((error as MsalHttpError).code).toBe('MSALHTTP100');
   });
 });

@@ -1,10 +1,12 @@
-import { inject, Injectable, signal } from '@angular/core';
+import { isPlatformBrowser } from '@angular/common';
+import { inject, Injectable, Injector, PLATFORM_ID, signal } from '@angular/core';
 import type { AuthenticationResult, EndSessionPopupRequest, EndSessionRequest, PopupRequest, RedirectRequest } from '@azure/msal-browser';
 
 import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
 import { MsalHttpAccount } from '../events/msal-http-event';
 import { MsalHttpEventBus } from '../events/msal-http-event-bus';
 import { toEventAccount } from '../events/sanitize';
+import { MsalHttpError } from '../config/msal-http-error';
 import { toMsalHttpError } from '../tokens/auth-errors';
 import { MsalClientHost } from '../tokens/msal-client-host';
 
@@ -20,7 +22,8 @@ import { MsalClientHost } from '../tokens/msal-client-host';
  */
 @Injectable()
 export class MsalHttpAuth {
-  private readonly host = inject(MsalClientHost);
+  private readonly injector = inject(Injector);
+  private readonly isBrowser = isPlatformBrowser(inject(PLATFORM_ID));
   private readonly bus = inject(MsalHttpEventBus);
   private readonly config = inject(MSAL_HTTP_CONFIG);
   private readonly accountState = signal<MsalHttpAccount | null>(null);
@@ -29,6 +32,8 @@ export class MsalHttpAuth {
   readonly account = this.accountState.asReadonly();
 
   constructor() {
+    // On the server there is no msal-browser client at all: the account stays null.
+    if (!this.isBrowser) return;
     this.bus.events$.subscribe((event) => {
       if (event.source === 'msal-browser' || event.type === 'msal:acquireTokenSuccess') this.refreshAccount();
     });
@@ -36,6 +41,14 @@ export class MsalHttpAuth {
       () => this.refreshAccount(),
       () => undefined,
     );
+  }
+
+  // Resolved on first use so that merely injecting this service on the server builds nothing.
+  private get host(): MsalClientHost {
+    if (!this.isBrowser) {
+      throw new MsalHttpError('MSALHTTP100', 'MsalHttpAuth cannot sign in on the server; call it from browser-only code (afterNextRender, event handlers)');
+    }
+    return this.injector.get(MsalClientHost);
   }
 
   /** Signs in in a popup and makes the account active. */
