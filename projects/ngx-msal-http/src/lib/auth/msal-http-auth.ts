@@ -1,5 +1,5 @@
 import { isPlatformBrowser } from '@angular/common';
-import { inject, Injectable, Injector, PLATFORM_ID, signal } from '@angular/core';
+import { inject, Injectable, Injector, PLATFORM_ID, Signal, signal } from '@angular/core';
 import type { AuthenticationResult, EndSessionPopupRequest, EndSessionRequest, PopupRequest, RedirectRequest } from '@azure/msal-browser';
 
 import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
@@ -29,7 +29,7 @@ export class MsalHttpAuth {
   private readonly accountState = signal<MsalHttpAccount | null>(null);
 
   /** The active account (without its id token), updated by these helpers and by msal-browser's events. */
-  readonly account = this.accountState.asReadonly();
+  readonly account: Signal<MsalHttpAccount | null> = this.accountState.asReadonly();
 
   constructor() {
     // On the server there is no msal-browser client at all: the account stays null.

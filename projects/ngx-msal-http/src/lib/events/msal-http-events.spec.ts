@@ -146,12 +146,12 @@ describe('MsalHttpEvents in a zoneless component', () => {
     setUpMsalHttp({ client, providers: [provideZonelessChangeDetection()] });
     const fixture = TestBed.createComponent(StatusComponent);
     await fixture.whenStable();
-    expect(fixture.nativeElement.textContent.trim()).toBe('startup');
+    expect((fixture.nativeElement as HTMLElement).textContent?.trim()).toBe('startup');
 
     finishInitialize();
     await flushMicrotasks();
     await fixture.whenStable();
 
-    expect(fixture.nativeElement.textContent.trim()).toBe('none');
+    expect((fixture.nativeElement as HTMLElement).textContent?.trim()).toBe('none');
   });
 });

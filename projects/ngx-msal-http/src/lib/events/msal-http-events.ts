@@ -25,7 +25,7 @@ export class MsalHttpEvents {
   /** msal-browser's interaction status (`startup` until redirect handling is done, then `none`, …). */
   readonly inProgress$: Observable<InteractionStatus> = this.bus.inProgress$;
 
-  /** {@link inProgress$} as a signal. */
+  /** {@link MsalHttpEvents.inProgress$} as a signal. */
   readonly inProgress: Signal<InteractionStatus> = toSignal(this.bus.inProgress$, { initialValue: this.bus.inProgress });
 
   /** The events of the given types, narrowed. */

@@ -2,7 +2,7 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 
 import { FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
-import { interactionRequiredError, networkError, popupBlockedError, serverError, userCancelledError } from '../../../testing/src/fake-msal-errors';
+import { authError, interactionRequiredError, networkError, popupBlockedError, serverError, userCancelledError } from '../../../testing/src/fake-msal-errors';
 import { flushMicrotasks, MsalHttpHarness, outcomeOf, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
 import { MsalHttpConfig } from '../config/msal-http-config';
 import { MsalHttpErrorCode } from '../config/msal-http-error';
@@ -33,6 +33,12 @@ const FAILURES: readonly {
   {
     name: 'a blocked popup',
     arrange: (c) => ((c.interactionRequired = true), (c.popup = () => ({ kind: 'error', error: popupBlockedError() }))),
+    code: 'MSALHTTP207',
+    popups: 1,
+  },
+  {
+    name: "a popup closed by the user (msal-browser's bridge timing out)",
+    arrange: (c) => ((c.interactionRequired = true), (c.popup = () => ({ kind: 'error', error: authError('timed_out') }))),
     code: 'MSALHTTP207',
     popups: 1,
   },

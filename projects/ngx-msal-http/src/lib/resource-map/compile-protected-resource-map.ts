@@ -151,6 +151,6 @@ function* checkKeys(entries: Iterable<readonly [unknown, unknown]>): Iterable<re
 }
 
 function isPlainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }

@@ -30,7 +30,7 @@ export function compileResourceRule(key: string, value: ProtectedResourceScopes)
   }
   const plain: string[] = [];
   const byMethod = new Map<string, ResourceMatch | null>();
-  for (const item of value as readonly unknown[]) {
+  for (const item of value) {
     if (item !== null && typeof item === 'object') {
       const { method, scopes } = validateMethodEntry(key, item as Partial<MethodScopes>);
       if (byMethod.has(method)) {

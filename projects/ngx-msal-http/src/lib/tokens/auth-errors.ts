@@ -47,6 +47,16 @@ export function toMsalHttpError(error: unknown, during: 'silent' | 'popup'): Msa
       { cause: error },
     );
   }
+  // msal-browser 5 does not watch the popup window: a popup the user closes (or never finishes)
+  // surfaces as timed_out once msal's system.popupBridgeTimeout (60 s by default) has passed.
+  if (during === 'popup' && code === 'timed_out') {
+    return new MsalHttpError(
+      'MSALHTTP207',
+      `the sign-in popup was closed or not completed within msal-browser's popupBridgeTimeout (timed_out); ` +
+        `the request was not sent`,
+      { cause: error },
+    );
+  }
   return new MsalHttpError(
     'MSALHTTP202',
     `token acquisition failed during the ${during} step (${code}); see error.cause for msal-browser's details`,

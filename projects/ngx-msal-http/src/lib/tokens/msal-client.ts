@@ -16,7 +16,7 @@ export const MSAL_HTTP_CLIENT = new InjectionToken<IPublicClientApplication>(ngD
 export function createMsalClient(source: MsalClientSource): IPublicClientApplication {
   if (typeof source === 'function') return source();
   if (isClient(source)) return source;
-  return new PublicClientApplication(source as Configuration);
+  return new PublicClientApplication(source);
 }
 
 function isClient(source: IPublicClientApplication | Configuration): source is IPublicClientApplication {

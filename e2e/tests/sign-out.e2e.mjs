@@ -1,0 +1,33 @@
+// After sign-out, protected calls never go out with a stale token: with interactionType 'none'
+// they fail with a typed error; with 'popup' (the default) they ask the user to sign in again.
+import assert from 'node:assert/strict';
+import { requestsTo } from '../support/api-records.mjs';
+import { callApi, completeLogin, signInWithPopup } from '../support/demo-page.mjs';
+import { e2eTest } from '../support/e2e-test.mjs';
+
+e2eTest('sign-out: protected calls then fail with MSALHTTP200, or sign in again in popup mode', async ({ env, open }) => {
+  const { page } = await open();
+  await signInWithPopup(page);
+  assert.equal((await callApi(page, 'get-orders')).state, 'ok');
+
+  await page.click('[data-action=logout]');
+  await page.waitForURL((url) => url.origin === env.issuer);
+  await page.click('button[name=logout][value=yes]'); // the provider's "sign me out?" page
+  await page.waitForURL((url) => url.origin === env.appOrigin);
+  await page.waitForSelector('[data-account-none]');
+  await env.resetApi();
+
+  await page.goto(`${env.appOrigin}/?interaction=none`);
+  const refused = await callApi(page, 'get-orders');
+  assert.equal(refused.state, 'error');
+  assert.match(refused.text, /^MSALHTTP200: /);
+  assert.equal(requestsTo(await env.received(), 'GET', '/orders').length, 0, 'nothing reached the API');
+
+  await page.goto(`${env.appOrigin}/?interaction=popup`);
+  const popup = page.waitForEvent('popup');
+  const again = callApi(page, 'get-orders', { timeout: 45_000 });
+  await completeLogin(await popup);
+  assert.equal((await again).state, 'ok');
+  const [get] = requestsTo(await env.received(), 'GET', '/orders');
+  assert.equal(get.status, 200);
+});

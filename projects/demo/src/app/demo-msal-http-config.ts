@@ -1,0 +1,57 @@
+import { ProtocolMode } from '@azure/msal-browser';
+import type { MsalHttpConfig } from 'ngx-msal-http';
+
+import { DemoSettings } from './demo-settings';
+
+// The demo API's two resources, named the way Entra ID names them: `<application ID URI>/<scope>`.
+export const ORDERS_READ = 'api://demo-orders/orders.read';
+export const ORDERS_WRITE = 'api://demo-orders/orders.write';
+export const PROFILE_READ = 'api://demo-profile/profile.read';
+
+/**
+ * The one ngx-msal-http configuration both variants use (`provideMsalHttp(config)` and
+ * `MsalHttpModule.forRoot(config)`). This is the file to read first.
+ */
+export function demoMsalHttpConfig(settings: DemoSettings): MsalHttpConfig {
+  const app = window.location.origin;
+  return {
+    // A msal-browser Configuration; the library builds the PublicClientApplication from it.
+    msal: {
+      auth: {
+        clientId: settings.clientId,
+        authority: settings.issuer,
+        // The local provider is not a Microsoft cloud: msal must trust it and speak plain OIDC.
+        knownAuthorities: [new URL(settings.issuer).host],
+        // A tiny static page that hands the provider's response back (see public/redirect-bridge.html).
+        redirectUri: `${app}/redirect-bridge.html`,
+        postLogoutRedirectUri: `${app}/`,
+      },
+      cache: { cacheLocation: 'sessionStorage' },
+      system: { protocolMode: ProtocolMode.OIDC },
+    },
+
+    // URL -> scopes. Anything the map does not name (GET /public, or http://127.0.0.1:<port>, which
+    // only looks like the API) is sent without a token. Matching rules: docs/matching.md.
+    protectedResourceMap: [
+      // Reading and writing orders need different scopes: the POST entry wins for POST,
+      // the plain scope covers every other method.
+      [`${settings.apiUrl}/orders`, [{ httpMethod: 'POST', scopes: [ORDERS_WRITE] }, ORDERS_READ]],
+      // Another API, another audience: this token is useless to /orders and the other way round.
+      [`${settings.apiUrl}/profile`, [PROFILE_READ]],
+    ],
+
+    // What a request does when it needs the user: 'popup' (default), 'redirect', or 'none' (fail
+    // with MSALHTTP200 / MSALHTTP203 and let the app decide). Try ?interaction=redirect.
+    interactionType: settings.interactionType,
+
+    // Asked for at sign-in, so later calls get their tokens silently.
+    consentScopes: [ORDERS_READ, ORDERS_WRITE],
+
+    // Added to every token request. The local provider (oidc-provider) only issues a refresh token
+    // when the user is asked to consent, and consent for the profile API is collected up front
+    // (a sign-in names one API's scopes; other APIs go in extraScopesToConsent). Entra ID needs
+    // neither. Silent requests are not affected: a refresh token needs neither field, and
+    // msal-browser's hidden-iframe fallback replaces the prompt with 'none'.
+    authRequest: { prompt: 'consent', extraScopesToConsent: [PROFILE_READ] },
+  };
+}

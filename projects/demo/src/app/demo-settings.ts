@@ -1,0 +1,70 @@
+import { InjectionToken } from '@angular/core';
+import type { MsalHttpInteractionType } from 'ngx-msal-http';
+
+/** The two ways the demo boots; both render the same components. */
+export type DemoVariant = 'standalone' | 'module';
+
+/**
+ * Where the demo's OpenID provider and API live, and how the app boots. `npm start` (and the
+ * end-to-end runner) choose the ports, so the values arrive at run time in `demo-config.json`
+ * instead of being compiled in. A real app would keep them in its environment files.
+ */
+export interface DemoSettings {
+  /** The OpenID provider, e.g. `https://localhost:3443`. */
+  readonly issuer: string;
+  readonly clientId: string;
+  /** The protected API, e.g. `http://localhost:3001`. */
+  readonly apiUrl: string;
+  readonly variant: DemoVariant;
+  readonly interactionType: MsalHttpInteractionType;
+}
+
+/** The settings the components read (the same object in both variants). */
+export const DEMO_SETTINGS = new InjectionToken<DemoSettings>('DEMO_SETTINGS');
+
+/** `npm start`'s default ports, used when `demo-config.json` is missing (a plain `ng serve demo`). */
+const DEFAULTS: DemoSettings = {
+  issuer: 'https://localhost:3443',
+  clientId: 'ngx-msal-http-demo',
+  apiUrl: 'http://localhost:3001',
+  variant: 'standalone',
+  interactionType: 'popup',
+};
+
+const VARIANTS: readonly DemoVariant[] = ['standalone', 'module'];
+const INTERACTIONS: readonly MsalHttpInteractionType[] = ['popup', 'redirect', 'none'];
+
+let loaded: DemoSettings | null = null;
+
+/**
+ * Reads `demo-config.json`, then lets the page's query override the boot choices:
+ * `?variant=module` and `?interaction=redirect|none`. msal-browser returns to the page that
+ * started a redirect sign-in, query included, so the choice survives the round trip.
+ */
+export async function loadDemoSettings(): Promise<DemoSettings> {
+  const fromFile = await fetch('demo-config.json', { cache: 'no-store' })
+    .then((response) => (response.ok ? (response.json() as Promise<Partial<DemoSettings>>) : {}))
+    .catch(() => ({}));
+  const query = new URLSearchParams(window.location.search);
+  const merged = { ...DEFAULTS, ...fromFile };
+  loaded = {
+    ...merged,
+    variant: pick(query.get('variant') ?? merged.variant, VARIANTS, DEFAULTS.variant),
+    interactionType: pick(query.get('interaction') ?? merged.interactionType, INTERACTIONS, DEFAULTS.interactionType),
+  };
+  return loaded;
+}
+
+/**
+ * The settings {@link loadDemoSettings} read. The NgModule variant needs them while its module
+ * file is evaluated (`MsalHttpModule.forRoot(...)` sits in a decorator), which is why main.ts
+ * imports that file only after loading them.
+ */
+export function loadedDemoSettings(): DemoSettings {
+  if (!loaded) throw new Error('loadDemoSettings() must finish before the app module is imported');
+  return loaded;
+}
+
+function pick<T extends string>(value: string, allowed: readonly T[], fallback: T): T {
+  return (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
