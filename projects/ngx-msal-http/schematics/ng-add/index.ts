@@ -1,0 +1,44 @@
+import { chain, Rule, SchematicsException, Tree } from '@angular-devkit/schematics';
+import { readWorkspace } from '@schematics/angular/utility';
+import { isStandaloneApp } from '@schematics/angular/utility/ng-ast-utils';
+import { getMainFilePath } from '@schematics/angular/utility/standalone/util';
+
+import { addMsalBrowser } from './msal-browser-dependency';
+import { NgAddOptions } from './schema';
+import { setupNgModule } from './setup-ng-module';
+import { setupStandalone } from './setup-standalone';
+
+/**
+ * `ng add ngx-msal-http`: installs @azure/msal-browser, then registers the interceptor with
+ * HttpClient and adds a configuration skeleton to the app, whichever way it bootstraps.
+ * Running it again leaves an app that is already set up unchanged.
+ *
+ * @example
+ * ng add ngx-msal-http --project=my-app
+ */
+export function ngAdd(options: NgAddOptions): Rule {
+  return async (tree) => {
+    const project = await resolveProject(tree, options.project);
+    const mainPath = await getMainFilePath(tree, project);
+    const setup = isStandaloneApp(tree, mainPath) ? setupStandalone(project, mainPath) : setupNgModule(project, mainPath);
+    return chain([addMsalBrowser(options.skipInstall ?? false), setup]);
+  };
+}
+
+/** The named project, or the workspace's only application; it must be an application. */
+async function resolveProject(tree: Tree, name: string | undefined): Promise<string> {
+  const workspace = await readWorkspace(tree);
+  const applications = [...workspace.projects]
+    .filter(([, project]) => project.extensions['projectType'] === 'application')
+    .map(([key]) => key);
+  if (name) {
+    if (!applications.includes(name)) {
+      throw new SchematicsException(
+        `ngx-msal-http: "${name}" is not an application of this workspace; applications: ${applications.join(', ') || 'none'}.`,
+      );
+    }
+    return name;
+  }
+  if (applications.length === 1) return applications[0];
+  throw new SchematicsException(`ngx-msal-http: pass --project, one of: ${applications.join(', ') || '(no application found)'}.`);
+}
