@@ -12,7 +12,9 @@ const missing = [...defined].filter((code) => !documented.has(code));
 const stale = [...documented].filter((code) => !defined.has(code));
 if (defined.size === 0) throw new Error('check-docs: found no error codes in msal-http-error.ts; did the file move?');
 if (missing.length || stale.length) {
-  console.error(`docs/errors.md is out of date. Undocumented: ${missing.join(', ') || 'none'}. Not defined: ${stale.join(', ') || 'none'}.`);
+  console.error(
+    `docs/errors.md is out of date. Undocumented: ${missing.join(', ') || 'none'}. Not defined: ${stale.join(', ') || 'none'}.`,
+  );
   process.exit(1);
 }
 console.log(`docs/errors.md documents all ${defined.size} error codes.`);

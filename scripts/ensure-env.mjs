@@ -30,7 +30,7 @@ export function ensureChromium() {
   if (found) return found;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && spawnSync('which', ['apt-get']).status === 0) {
-    console.log('[setup] no Chromium found; installing Debian\'s chromium with apt-get...');
+    console.log("[setup] no Chromium found; installing Debian's chromium with apt-get...");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
     execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });

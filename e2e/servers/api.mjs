@@ -14,11 +14,22 @@ const PROFILE = 'api://demo-profile';
 const ROUTES = {
   'GET /public': { handle: () => [200, { message: 'public data, no token needed' }] },
   'GET /orders': {
-    audience: ORDERS, scope: 'orders.read',
-    handle: ({ claims }) => [200, { owner: claims.sub, orders: [{ id: 1, item: 'coffee' }, { id: 2, item: 'tea' }] }],
+    audience: ORDERS,
+    scope: 'orders.read',
+    handle: ({ claims }) => [
+      200,
+      {
+        owner: claims.sub,
+        orders: [
+          { id: 1, item: 'coffee' },
+          { id: 2, item: 'tea' },
+        ],
+      },
+    ],
   },
   'POST /orders': {
-    audience: ORDERS, scope: 'orders.write',
+    audience: ORDERS,
+    scope: 'orders.write',
     handle: ({ claims, body }) => [201, { id: randomUUID(), owner: claims.sub, order: body }],
   },
   'GET /profile': { audience: PROFILE, scope: 'profile.read', handle: ({ claims }) => [200, { sub: claims.sub }] },
@@ -72,8 +83,16 @@ export async function startProtectedApi({
     };
     const send = (status, body, headers = {}) => {
       record.status = status;
-      const allowedOrigin = origins.has(req.headers.origin) ? { 'access-control-allow-origin': req.headers.origin, 'access-control-expose-headers': 'WWW-Authenticate' } : {};
-      res.writeHead(status, { vary: 'Origin', 'cache-control': 'no-store', ...allowedOrigin, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers });
+      const allowedOrigin = origins.has(req.headers.origin)
+        ? { 'access-control-allow-origin': req.headers.origin, 'access-control-expose-headers': 'WWW-Authenticate' }
+        : {};
+      res.writeHead(status, {
+        vary: 'Origin',
+        'cache-control': 'no-store',
+        ...allowedOrigin,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      });
       res.end(body === undefined ? undefined : JSON.stringify(body));
     };
 
@@ -111,22 +130,35 @@ export async function startProtectedApi({
     }
     const required = `${route.audience}/${route.scope}`;
     if (!hasScope(result.claims, route.audience, route.scope)) {
-      return send(403, { error: `scope ${required} required` }, challenge({ error: 'insufficient_scope', error_description: `scope ${required} required`, scope: required }));
+      return send(
+        403,
+        { error: `scope ${required} required` },
+        challenge({ error: 'insufficient_scope', error_description: `scope ${required} required`, scope: required }),
+      );
     }
     // The CAE pattern: a valid token is still refused until it carries the requested claims.
     if (record.challengeRequested && !satisfiesAuthContext(result.claims)) {
-      return send(401, { error: 'claims challenge' }, challenge({ authorization_uri: authorizationUri, error: 'insufficient_claims', claims: Buffer.from(CLAIMS_REQUEST).toString('base64') }));
+      return send(
+        401,
+        { error: 'claims challenge' },
+        challenge({
+          authorization_uri: authorizationUri,
+          error: 'insufficient_claims',
+          claims: Buffer.from(CLAIMS_REQUEST).toString('base64'),
+        }),
+      );
     }
     return send(...route.handle({ claims: result.claims, body }));
   }
 
   const listener = await listenOnLoopback({
     port,
-    handler: (req, res) => handle(req, res).catch((error) => {
-      console.error('[api] request failed:', error);
-      if (!res.headersSent) res.writeHead(503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: 'the API could not check the token (is the OpenID provider up?)' }));
-    }),
+    handler: (req, res) =>
+      handle(req, res).catch((error) => {
+        console.error('[api] request failed:', error);
+        if (!res.headersSent) res.writeHead(503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: 'the API could not check the token (is the OpenID provider up?)' }));
+      }),
   });
   return { url: `http://localhost:${listener.port}`, port: listener.port, stop: () => listener.close() };
 }

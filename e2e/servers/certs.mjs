@@ -76,9 +76,24 @@ function generate(out) {
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
   openssl('req', '-x509', ...ec, '-keyout', file('ca.key'), '-out', file('ca.crt'), '-days', String(VALID_DAYS), '-config', file('ca.cnf'));
   openssl('req', ...ec, '-keyout', file('server.key'), '-out', file('server.csr'), '-subj', '/CN=localhost');
-  openssl('x509', '-req', '-in', file('server.csr'), '-CA', file('ca.crt'), '-CAkey', file('ca.key'),
-    '-set_serial', `0x${randomBytes(16).toString('hex')}`, '-days', String(VALID_DAYS),
-    '-extfile', file('server.ext'), '-out', file('server.crt'));
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    file('server.csr'),
+    '-CA',
+    file('ca.crt'),
+    '-CAkey',
+    file('ca.key'),
+    '-set_serial',
+    `0x${randomBytes(16).toString('hex')}`,
+    '-days',
+    String(VALID_DAYS),
+    '-extfile',
+    file('server.ext'),
+    '-out',
+    file('server.crt'),
+  );
   for (const name of ['ca.key', 'ca.cnf', 'server.csr', 'server.ext']) rmSync(file(name));
 }
 
@@ -86,7 +101,8 @@ function openssl(...args) {
   try {
     execFileSync('openssl', args, { stdio: ['ignore', 'ignore', 'pipe'], timeout: 30_000 });
   } catch (error) {
-    const detail = error.code === 'ENOENT' ? 'openssl is not installed (Debian: apt-get install openssl)' : String(error.stderr ?? error.message).trim();
+    const detail =
+      error.code === 'ENOENT' ? 'openssl is not installed (Debian: apt-get install openssl)' : String(error.stderr ?? error.message).trim();
     throw new Error(`openssl ${args[0]} failed: ${detail}`);
   }
 }
@@ -103,9 +119,16 @@ function isValidSet(folder) {
     const server = new X509Certificate(readFileSync(certPath));
     const key = createPrivateKey(readFileSync(keyPath));
     const lastsLongEnough = (cert) => Date.parse(cert.validTo) - Date.now() > MIN_REMAINING_MS && Date.parse(cert.validFrom) <= Date.now();
-    return ca.ca && lastsLongEnough(ca) && lastsLongEnough(server)
-      && server.checkIssued(ca) && server.verify(ca.publicKey) && server.checkPrivateKey(key)
-      && server.checkHost('localhost') !== undefined && server.checkIP('127.0.0.1') !== undefined;
+    return (
+      ca.ca &&
+      lastsLongEnough(ca) &&
+      lastsLongEnough(server) &&
+      server.checkIssued(ca) &&
+      server.verify(ca.publicKey) &&
+      server.checkPrivateKey(key) &&
+      server.checkHost('localhost') !== undefined &&
+      server.checkIP('127.0.0.1') !== undefined
+    );
   } catch {
     return false;
   }

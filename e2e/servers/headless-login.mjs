@@ -23,8 +23,14 @@ export async function authorize({ fetch, issuer, clientId, redirectUri, scope, l
   const state = randomBytes(8).toString('hex');
   let url = new URL(`${issuer}/auth`);
   url.search = new URLSearchParams({
-    client_id: clientId, response_type: 'code', redirect_uri: redirectUri, scope, state,
-    nonce: randomBytes(8).toString('hex'), code_challenge: pkce.challenge, code_challenge_method: 'S256',
+    client_id: clientId,
+    response_type: 'code',
+    redirect_uri: redirectUri,
+    scope,
+    state,
+    nonce: randomBytes(8).toString('hex'),
+    code_challenge: pkce.challenge,
+    code_challenge_method: 'S256',
     // msal's login with prompt 'consent': without it oidc-provider drops offline_access (no refresh token).
     prompt: 'consent',
     ...extraParams,
@@ -53,7 +59,11 @@ export async function authorize({ fetch, issuer, clientId, redirectUri, scope, l
     if (!form) throw new Error(`unexpected ${response.status} from ${url.href}: ${html.slice(0, 300)}`);
     if ('login' in form.fields) Object.assign(form.fields, { login, password: 'any password' });
     url = new URL(form.action, url);
-    request = { method: 'POST', body: new URLSearchParams(form.fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+    request = {
+      method: 'POST',
+      body: new URLSearchParams(form.fields).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    };
   }
   throw new Error(`no redirect to ${redirectUri} after ${MAX_STEPS} steps`);
 }
@@ -107,5 +117,10 @@ function parseForm(html) {
 }
 
 function decodeEntities(text) {
-  return text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return text
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }

@@ -40,11 +40,16 @@ export async function startOidcProvider({
   tls ??= readTls(makeCertificates(DEFAULT_CERT_DIR));
 
   // The issuer contains the port, and the port is only known once listening (port 0).
-  let app = (req, res) => { res.writeHead(503).end(); };
+  let app = (req, res) => {
+    res.writeHead(503).end();
+  };
   const listener = await listenOnLoopback({ port, tls, handler: (req, res) => app(req, res) });
   const issuer = `https://localhost:${listener.port}`;
 
-  const provider = new Provider(issuer, configuration({ clientRedirectUris, postLogoutRedirectUris, allowedOrigins, accessTokenTtlSeconds }));
+  const provider = new Provider(
+    issuer,
+    configuration({ clientRedirectUris, postLogoutRedirectUris, allowedOrigins, accessTokenTtlSeconds }),
+  );
   provider.use(acceptAccessTokenClaimsRequests);
   provider.on('server_error', (_ctx, error) => onServerError(error));
   app = provider.callback();
@@ -62,15 +67,17 @@ export async function startOidcProvider({
 function configuration({ clientRedirectUris, postLogoutRedirectUris, allowedOrigins, accessTokenTtlSeconds }) {
   const origins = new Set(allowedOrigins);
   return {
-    clients: [{
-      client_id: DEMO_CLIENT_ID,
-      application_type: 'web',
-      token_endpoint_auth_method: 'none',
-      grant_types: ['authorization_code', 'refresh_token'],
-      response_types: ['code'],
-      redirect_uris: clientRedirectUris,
-      post_logout_redirect_uris: postLogoutRedirectUris,
-    }],
+    clients: [
+      {
+        client_id: DEMO_CLIENT_ID,
+        application_type: 'web',
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        redirect_uris: clientRedirectUris,
+        post_logout_redirect_uris: postLogoutRedirectUris,
+      },
+    ],
     // Ephemeral: a restart invalidates every token, which is what a test run wants.
     jwks: { keys: [signingKey()] },
     cookies: { keys: [randomBytes(32).toString('hex')] },

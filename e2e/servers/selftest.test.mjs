@@ -59,7 +59,11 @@ describe('provider and API basics', () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const forged = await new SignJWT({ scope: `${ORDERS}/orders.read` })
       .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid })
-      .setIssuer(servers.issuer).setAudience(ORDERS).setSubject('mallory').setIssuedAt().setExpirationTime('5m')
+      .setIssuer(servers.issuer)
+      .setAudience(ORDERS)
+      .setSubject('mallory')
+      .setIssuedAt()
+      .setExpirationTime('5m')
       .sign(privateKey);
     for (const token of [forged, 'not.a.jwt']) {
       const response = await api('/orders', { headers: { authorization: `Bearer ${token}` } });
@@ -69,10 +73,15 @@ describe('provider and API basics', () => {
   });
 
   it('answers CORS preflights for the app origin only and exposes WWW-Authenticate', TIMEOUT, async () => {
-    const preflight = (origin) => api('/orders', {
-      method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,x-demo-require-claims' },
-    });
+    const preflight = (origin) =>
+      api('/orders', {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,x-demo-require-claims',
+        },
+      });
     const allowed = await preflight(APP_ORIGIN);
     assert.equal(allowed.status, 204);
     assert.equal(allowed.headers.get('access-control-allow-origin'), APP_ORIGIN);
@@ -89,8 +98,13 @@ describe('provider and API basics', () => {
     await fetchLocal(`http://127.0.0.1:${port}/orders`);
     const [record, ...rest] = await received();
     assert.equal(rest.length, 0);
-    assert.deepEqual(pick(record, 'method', 'path', 'host', 'hasAuthorization', 'status'),
-      { method: 'GET', path: '/orders', host: `127.0.0.1:${port}`, hasAuthorization: false, status: 401 });
+    assert.deepEqual(pick(record, 'method', 'path', 'host', 'hasAuthorization', 'status'), {
+      method: 'GET',
+      path: '/orders',
+      host: `127.0.0.1:${port}`,
+      hasAuthorization: false,
+      status: 401,
+    });
     await api('/__reset', { method: 'POST' });
     assert.deepEqual(await received(), []);
   });
@@ -123,7 +137,11 @@ describe('authorization code + PKCE login with msal-style scopes', () => {
   it('gets 200 from GET /orders and 201 from POST /orders with that token', TIMEOUT, async () => {
     const authorization = `Bearer ${login.token.body.access_token}`;
     assert.equal((await api('/orders', { headers: { authorization } })).status, 200);
-    const created = await api('/orders', { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: '{"item":"cake"}' });
+    const created = await api('/orders', {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json' },
+      body: '{"item":"cake"}',
+    });
     assert.equal(created.status, 201);
   });
 
@@ -145,7 +163,10 @@ describe('authorization code + PKCE login with msal-style scopes', () => {
     assert.equal((await api('/profile', { headers: { authorization } })).status, 200);
     const rejected = await api('/orders', { headers: { authorization } });
     assert.equal(rejected.status, 401);
-    assert.match(rejected.headers.get('www-authenticate'), /error="invalid_token", error_description="token audience api:\/\/demo-profile is not api:\/\/demo-orders"/);
+    assert.match(
+      rejected.headers.get('www-authenticate'),
+      /error="invalid_token", error_description="token audience api:\/\/demo-profile is not api:\/\/demo-orders"/,
+    );
   });
 
   it('refreshes back into an orders token with the rotated refresh token', TIMEOUT, async () => {
@@ -177,14 +198,22 @@ describe('claims challenge round trip (CAE pattern)', () => {
   let plain;
 
   before(async () => {
-    plain = await loginAndRedeem({ loginScope: `${ORDERS}/orders.read ${OIDC_SCOPES}`, tokenScope: `${ORDERS}/orders.read ${OIDC_SCOPES}` });
+    plain = await loginAndRedeem({
+      loginScope: `${ORDERS}/orders.read ${OIDC_SCOPES}`,
+      tokenScope: `${ORDERS}/orders.read ${OIDC_SCOPES}`,
+    });
   });
 
   it('challenges a valid token without the marker with insufficient_claims', TIMEOUT, async () => {
     const response = await api('/orders', { headers: challengeHeaders(plain.token.body.access_token) });
     assert.equal(response.status, 401);
     const header = response.headers.get('www-authenticate');
-    assert.match(header, new RegExp(`^Bearer realm="[^"]+", authorization_uri="${servers.issuer}/auth", error="insufficient_claims", claims="[A-Za-z0-9+/=]+"$`));
+    assert.match(
+      header,
+      new RegExp(
+        `^Bearer realm="[^"]+", authorization_uri="${servers.issuer}/auth", error="insufficient_claims", claims="[A-Za-z0-9+/=]+"$`,
+      ),
+    );
     assert.equal(Buffer.from(/claims="([^"]+)"/.exec(header)[1], 'base64').toString(), CLAIMS_REQUEST);
   });
 
@@ -253,15 +282,26 @@ function pick(object, ...keys) {
 
 async function loginAndRedeem({ loginScope, tokenScope, authorizeParams, tokenParams = {} }) {
   const { params, verifier } = await authorize({
-    fetch: fetchLocal, issuer: servers.issuer, clientId: servers.clientId, redirectUri: REDIRECT_URI,
-    scope: loginScope, extraParams: authorizeParams,
+    fetch: fetchLocal,
+    issuer: servers.issuer,
+    clientId: servers.clientId,
+    redirectUri: REDIRECT_URI,
+    scope: loginScope,
+    extraParams: authorizeParams,
   });
   assert.ok(params.get('code'), `no code: ${params}`);
   const token = await tokenRequest({
-    fetch: fetchLocal, issuer: servers.issuer, origin: APP_ORIGIN,
+    fetch: fetchLocal,
+    issuer: servers.issuer,
+    origin: APP_ORIGIN,
     params: {
-      grant_type: 'authorization_code', client_id: servers.clientId, redirect_uri: REDIRECT_URI,
-      code: params.get('code'), code_verifier: verifier, ...(tokenScope ? { scope: tokenScope } : {}), ...tokenParams,
+      grant_type: 'authorization_code',
+      client_id: servers.clientId,
+      redirect_uri: REDIRECT_URI,
+      code: params.get('code'),
+      code_verifier: verifier,
+      ...(tokenScope ? { scope: tokenScope } : {}),
+      ...tokenParams,
     },
   });
   return { token, refreshToken: token.body.refresh_token };
@@ -270,7 +310,9 @@ async function loginAndRedeem({ loginScope, tokenScope, authorizeParams, tokenPa
 // Rotates the session's refresh token like msal does (oidc-provider rotates for public clients).
 async function refresh(session, scope, extra = {}) {
   const result = await tokenRequest({
-    fetch: fetchLocal, issuer: servers.issuer, origin: APP_ORIGIN,
+    fetch: fetchLocal,
+    issuer: servers.issuer,
+    origin: APP_ORIGIN,
     params: { grant_type: 'refresh_token', client_id: servers.clientId, refresh_token: session.refreshToken, scope, ...extra },
   });
   if (result.body.refresh_token) session.refreshToken = result.body.refresh_token;

@@ -23,7 +23,13 @@ export const REDIRECT_PATHS = ['/', '/redirect-bridge.html'];
  * // servers.issuer, servers.apiUrl, servers.caCertPath, servers.redirectUris
  * await servers.stop();
  */
-export async function startAll({ oidcPort = 3443, apiPort = 3001, appOrigin = 'http://localhost:4200', certDir = CERT_DIR, quiet = false } = {}) {
+export async function startAll({
+  oidcPort = 3443,
+  apiPort = 3001,
+  appOrigin = 'http://localhost:4200',
+  certDir = CERT_DIR,
+  quiet = false,
+} = {}) {
   const appOrigins = [].concat(appOrigin).map((origin) => new URL(origin).origin);
   const { caCertPath, certPath, keyPath } = makeCertificates(certDir);
   const ca = readFileSync(caCertPath);

@@ -75,7 +75,9 @@ describe('ngx-msal-http next to @azure/msal-angular', () => {
     const theirs: EventMessage[] = [];
     const ours: MsalHttpEvent[] = [];
     TestBed.inject(MsalBroadcastService).msalSubject$.subscribe((m) => theirs.push(m));
-    TestBed.inject(MsalHttpEvents).on('msal:acquireTokenSuccess').subscribe((e) => ours.push(e));
+    TestBed.inject(MsalHttpEvents)
+      .on('msal:acquireTokenSuccess')
+      .subscribe((e) => ours.push(e));
 
     TestBed.inject(HttpClient).get(PROFILE).subscribe();
     (await nextRequest(PROFILE)).flush({});

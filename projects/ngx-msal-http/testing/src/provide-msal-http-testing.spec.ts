@@ -32,14 +32,18 @@ describe('provideMsalHttpTesting', () => {
     msal.client.interactionRequired = true;
     msal.client.popup = () => ({ kind: 'error', error: new Error('popup closed') });
 
-    const error = await new Promise((resolve) => TestBed.inject(HttpClient).get('https://api.contoso.test/items').subscribe({ error: resolve }));
+    const error = await new Promise((resolve) =>
+      TestBed.inject(HttpClient).get('https://api.contoso.test/items').subscribe({ error: resolve }),
+    );
 
     expect(error).toEqual(jasmine.objectContaining({ code: 'MSALHTTP202' }));
   });
 
   it('emits events to components listening on MsalHttpEvents', () => {
     const received: MsalHttpEvent[] = [];
-    TestBed.inject(MsalHttpEvents).on('msal:loginFailure').subscribe((event) => received.push(event));
+    TestBed.inject(MsalHttpEvents)
+      .on('msal:loginFailure')
+      .subscribe((event) => received.push(event));
     const event: MsalHttpEvent = { type: 'msal:loginFailure', source: 'ngx-msal-http', interactionType: 'popup', error: new Error('x') };
 
     TestBed.inject(MsalHttpTestingController).emit(event);

@@ -82,7 +82,9 @@ describe('MsalHttpAuth', () => {
 
     await auth.logout();
 
-    expect(client.calls.logout).toEqual([jasmine.objectContaining({ account: jasmine.objectContaining({ username: 'ada@contoso.test' }) })]);
+    expect(client.calls.logout).toEqual([
+      jasmine.objectContaining({ account: jasmine.objectContaining({ username: 'ada@contoso.test' }) }),
+    ]);
     expect(client.getAllAccounts()).toEqual([]);
   });
 });

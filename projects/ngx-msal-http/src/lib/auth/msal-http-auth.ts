@@ -46,7 +46,10 @@ export class MsalHttpAuth {
   // Resolved on first use so that merely injecting this service on the server builds nothing.
   private get host(): MsalClientHost {
     if (!this.isBrowser) {
-      throw new MsalHttpError('MSALHTTP100', 'MsalHttpAuth cannot sign in on the server; call it from browser-only code (afterNextRender, event handlers)');
+      throw new MsalHttpError(
+        'MSALHTTP100',
+        'MsalHttpAuth cannot sign in on the server; call it from browser-only code (afterNextRender, event handlers)',
+      );
     }
     return this.injector.get(MsalClientHost);
   }

@@ -15,7 +15,11 @@ describe('resolveConfig', () => {
   });
 
   it('keeps given timeouts and defaults the rest', () => {
-    expect(resolveConfig({ ...base, timeouts: { silent: 5 } }).timeouts).toEqual({ silent: 5, interaction: 300_000, initialization: 30_000 });
+    expect(resolveConfig({ ...base, timeouts: { silent: 5 } }).timeouts).toEqual({
+      silent: 5,
+      interaction: 300_000,
+      initialization: 30_000,
+    });
   });
 
   it('calls a function authRequest with the request and scopes', () => {

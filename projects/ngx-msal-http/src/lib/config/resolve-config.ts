@@ -38,7 +38,10 @@ export function resolveConfig(config: MsalHttpConfig): ResolvedMsalHttpConfig {
   }
   for (const scope of config.consentScopes ?? []) {
     if (typeof scope !== 'string' || scope === '' || /\s/.test(scope)) {
-      throw new MsalHttpError('MSALHTTP103', `consentScopes has scope ${describeValue(scope)}; each scope must be a non-empty string without spaces`);
+      throw new MsalHttpError(
+        'MSALHTTP103',
+        `consentScopes has scope ${describeValue(scope)}; each scope must be a non-empty string without spaces`,
+      );
     }
   }
   return {

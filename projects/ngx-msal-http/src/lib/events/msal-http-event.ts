@@ -30,7 +30,12 @@ export type MsalHttpLibraryEvent =
       readonly request: TokenRequestInfo;
       readonly result: TokenResultInfo;
     }
-  | { readonly type: 'msal:acquireTokenFailure'; readonly source: 'ngx-msal-http'; readonly request: TokenRequestInfo; readonly error: unknown }
+  | {
+      readonly type: 'msal:acquireTokenFailure';
+      readonly source: 'ngx-msal-http';
+      readonly request: TokenRequestInfo;
+      readonly error: unknown;
+    }
   | {
       readonly type: 'msal:notAuthorized';
       readonly source: 'ngx-msal-http';
@@ -46,7 +51,12 @@ export type MsalHttpLibraryEvent =
       /** The decoded claims request the API asked for (JSON text). */
       readonly claims: string;
     }
-  | { readonly type: 'msal:loginFailure'; readonly source: 'ngx-msal-http'; readonly interactionType: 'popup' | 'redirect'; readonly error: unknown };
+  | {
+      readonly type: 'msal:loginFailure';
+      readonly source: 'ngx-msal-http';
+      readonly interactionType: 'popup' | 'redirect';
+      readonly error: unknown;
+    };
 
 /**
  * An event of msal-browser's own (`addEventCallback`), bridged into the stream. Token-bearing
@@ -75,4 +85,5 @@ export type MsalHttpEvent = MsalHttpLibraryEvent | MsalBrowserEvent;
 export type MsalHttpEventType = MsalHttpEvent['type'];
 
 /** The events of one type, as {@link MsalHttpEvents.on} returns them. */
-export type MsalHttpEventOfType<T extends MsalHttpEventType> = Extract<MsalHttpEvent, { readonly type: T }> | (T extends EventType ? MsalBrowserEvent & { readonly type: T } : never);
+export type MsalHttpEventOfType<T extends MsalHttpEventType> =
+  Extract<MsalHttpEvent, { readonly type: T }> | (T extends EventType ? MsalBrowserEvent & { readonly type: T } : never);

@@ -26,7 +26,12 @@ describe('MsalHttpEvents', () => {
     expect(ours.map((e) => e.type)).toEqual(['msal:acquireTokenStart', 'msal:acquireTokenSuccess']);
     expect(ours[1]).toEqual(
       jasmine.objectContaining({
-        request: { method: 'GET', url: `${ORDERS}/7`, scopes: ['api://orders/orders.read'], account: jasmine.objectContaining({ username: 'ada@contoso.test' }) },
+        request: {
+          method: 'GET',
+          url: `${ORDERS}/7`,
+          scopes: ['api://orders/orders.read'],
+          account: jasmine.objectContaining({ username: 'ada@contoso.test' }),
+        },
         result: jasmine.objectContaining({ scopes: ['api://orders/orders.read'], tokenType: 'Bearer', fromCache: false }),
       }),
     );
@@ -89,7 +94,10 @@ describe('MsalHttpEvents', () => {
     subscription.unsubscribe();
     await outcomeOf(http.get(ORDERS));
 
-    expect(received.map((e) => `${e.source}:${e.type}`)).toEqual(['msal-browser:msal:acquireTokenFailure', 'ngx-msal-http:msal:acquireTokenFailure']);
+    expect(received.map((e) => `${e.source}:${e.type}`)).toEqual([
+      'msal-browser:msal:acquireTokenFailure',
+      'ngx-msal-http:msal:acquireTokenFailure',
+    ]);
   });
 
   it('reports startup until redirect handling ends, then mirrors popups', async () => {

@@ -60,8 +60,16 @@ describe('401 responses', () => {
     client.signIn(fakeAccount(), true);
 
     const outcome = outcomeOf(http.get(PROFILE));
-    (await expectRequest(backend, PROFILE)).flush(null, { status: 401, statusText: 'Unauthorized', headers: { 'WWW-Authenticate': CHALLENGE } });
-    (await expectRequest(backend, PROFILE)).flush(null, { status: 401, statusText: 'Unauthorized', headers: { 'WWW-Authenticate': CHALLENGE } });
+    (await expectRequest(backend, PROFILE)).flush(null, {
+      status: 401,
+      statusText: 'Unauthorized',
+      headers: { 'WWW-Authenticate': CHALLENGE },
+    });
+    (await expectRequest(backend, PROFILE)).flush(null, {
+      status: 401,
+      statusText: 'Unauthorized',
+      headers: { 'WWW-Authenticate': CHALLENGE },
+    });
     const { error } = await outcome;
 
     expect((error as HttpErrorResponse).status).toBe(401);
@@ -86,7 +94,11 @@ describe('401 responses', () => {
     expect(client.calls.acquireTokenSilent.length).toBe(1);
     const notAuthorized = seen.find((e) => e.type === 'msal:notAuthorized');
     expect(notAuthorized).toEqual(
-      jasmine.objectContaining({ status: 401, challenge: 'Bearer error="invalid_token"', request: jasmine.objectContaining({ url: PROFILE }) }),
+      jasmine.objectContaining({
+        status: 401,
+        challenge: 'Bearer error="invalid_token"',
+        request: jasmine.objectContaining({ url: PROFILE }),
+      }),
     );
     backend.expectNone(PROFILE);
   });

@@ -56,14 +56,21 @@ describe('single-flight acquisition and one interaction for many requests', () =
     await flushMicrotasks(60);
     backend.match(() => true).forEach((r) => r.flush({}));
 
-    expect(client.calls.acquireTokenSilent.map((r) => r.scopes).sort()).toEqual([['api://orders/orders.read'], ['api://profile/profile.read']]);
+    expect(client.calls.acquireTokenSilent.map((r) => r.scopes).sort()).toEqual([
+      ['api://orders/orders.read'],
+      ['api://profile/profile.read'],
+    ]);
   });
 
   it('treats scope lists in any order as the same acquisition', async () => {
     const { http, backend, client } = setUpMsalHttp();
     client.signIn(fakeAccount(), true);
 
-    for (const scopes of [['a', 'b', 'c'], ['c', 'a', 'b'], ['b', 'c', 'a']]) {
+    for (const scopes of [
+      ['a', 'b', 'c'],
+      ['c', 'a', 'b'],
+      ['b', 'c', 'a'],
+    ]) {
       http.get(ORDERS, { context: new HttpContext().set(MSAL_HTTP_SCOPES, scopes) }).subscribe();
     }
     await flushMicrotasks(60);

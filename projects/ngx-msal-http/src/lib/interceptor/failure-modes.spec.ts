@@ -2,7 +2,14 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 
 import { FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
-import { authError, interactionRequiredError, networkError, popupBlockedError, serverError, userCancelledError } from '../../../testing/src/fake-msal-errors';
+import {
+  authError,
+  interactionRequiredError,
+  networkError,
+  popupBlockedError,
+  serverError,
+  userCancelledError,
+} from '../../../testing/src/fake-msal-errors';
 import { flushMicrotasks, MsalHttpHarness, outcomeOf, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
 import { MsalHttpConfig } from '../config/msal-http-config';
 import { MsalHttpErrorCode } from '../config/msal-http-error';
@@ -21,9 +28,25 @@ const FAILURES: readonly {
   readonly popups: number;
   readonly advanceMs?: number;
 }[] = [
-  { name: 'a network error', arrange: (c) => (c.silent = () => ({ kind: 'error', error: networkError() })), code: 'MSALHTTP202', popups: 0 },
-  { name: 'a token endpoint error', arrange: (c) => (c.silent = () => ({ kind: 'error', error: serverError() })), code: 'MSALHTTP202', popups: 0 },
-  { name: 'a silent call that never settles', arrange: (c) => (c.silent = () => ({ kind: 'never' })), code: 'MSALHTTP206', popups: 0, advanceMs: TIMEOUTS.silent },
+  {
+    name: 'a network error',
+    arrange: (c) => (c.silent = () => ({ kind: 'error', error: networkError() })),
+    code: 'MSALHTTP202',
+    popups: 0,
+  },
+  {
+    name: 'a token endpoint error',
+    arrange: (c) => (c.silent = () => ({ kind: 'error', error: serverError() })),
+    code: 'MSALHTTP202',
+    popups: 0,
+  },
+  {
+    name: 'a silent call that never settles',
+    arrange: (c) => (c.silent = () => ({ kind: 'never' })),
+    code: 'MSALHTTP206',
+    popups: 0,
+    advanceMs: TIMEOUTS.silent,
+  },
   {
     name: 'a popup the user closes',
     arrange: (c) => ((c.interactionRequired = true), (c.popup = () => ({ kind: 'error', error: userCancelledError() }))),

@@ -94,7 +94,13 @@ export class MsalHttpRequestHandler {
 
   private notAuthorized(request: HttpRequest<unknown>, scopes: readonly string[], error: HttpErrorResponse): Observable<never> {
     const challenge = error.headers.get('WWW-Authenticate');
-    this.bus.emit({ type: 'msal:notAuthorized', source: 'ngx-msal-http', request: this.describe(request, scopes), status: error.status, challenge });
+    this.bus.emit({
+      type: 'msal:notAuthorized',
+      source: 'ngx-msal-http',
+      request: this.describe(request, scopes),
+      status: error.status,
+      challenge,
+    });
     return throwError(() => error);
   }
 

@@ -53,7 +53,11 @@ describe('compileProtectedResourceMap', () => {
         { does: 'ignores the mapped URL inside the query', url: 'https://evil.net/?next=https://api.contoso.com/v1', key: null },
         { does: 'ignores the mapped URL inside the fragment', url: 'https://evil.net/#https://api.contoso.com/v1', key: null },
         { does: 'ignores a backslash that ends the host before the mapped host', url: 'https://evil.net\\@api.contoso.com/', key: null },
-        { does: 'matches when a backslash ends the mapped host', url: 'https://api.contoso.com\\@evil.net/', key: 'https://api.contoso.com' },
+        {
+          does: 'matches when a backslash ends the mapped host',
+          url: 'https://api.contoso.com\\@evil.net/',
+          key: 'https://api.contoso.com',
+        },
         { does: 'ignores a host written with a trailing dot', url: 'https://api.contoso.com./v1', key: null },
       ]);
     });
@@ -63,9 +67,17 @@ describe('compileProtectedResourceMap', () => {
         { does: 'matches an explicit default https port', url: 'https://api.contoso.com:443/v1', key: 'https://api.contoso.com' },
         { does: 'ignores another https port', url: 'https://api.contoso.com:8443/v1', key: null },
         { does: 'ignores port 80 on an https key', url: 'https://api.contoso.com:80/v1', key: null },
-        { does: 'matches a key with an explicit default port', url: 'https://shop.contoso.net/Orders/7', key: 'HTTPS://Shop.Contoso.NET:443/Orders' },
+        {
+          does: 'matches a key with an explicit default port',
+          url: 'https://shop.contoso.net/Orders/7',
+          key: 'HTTPS://Shop.Contoso.NET:443/Orders',
+        },
         { does: 'ignores another port on a key with an explicit default port', url: 'https://shop.contoso.net:8443/Orders', key: null },
-        { does: 'matches a key with a non-default port', url: 'http://legacy.contoso.com:8080/svc/ping', key: 'http://legacy.contoso.com:8080/svc' },
+        {
+          does: 'matches a key with a non-default port',
+          url: 'http://legacy.contoso.com:8080/svc/ping',
+          key: 'http://legacy.contoso.com:8080/svc',
+        },
         { does: 'ignores the default port on a key with a non-default port', url: 'http://legacy.contoso.com/svc/ping', key: null },
         { does: 'matches an http key with an explicit port 80', url: 'http://plain.contoso.com/x', key: 'http://plain.contoso.com:80' },
         { does: 'matches an explicit port 80 on an http key', url: 'http://plain.contoso.com:80/x', key: 'http://plain.contoso.com:80' },
@@ -89,11 +101,23 @@ describe('compileProtectedResourceMap', () => {
 
     describe('IDN and case', () => {
       itMatches(map, [
-        { does: 'matches a punycode host against a Unicode key', url: 'https://xn--bcher-kva.example/books/1', key: 'https://bücher.example/books' },
+        {
+          does: 'matches a punycode host against a Unicode key',
+          url: 'https://xn--bcher-kva.example/books/1',
+          key: 'https://bücher.example/books',
+        },
         { does: 'matches an upper-case Unicode host', url: 'https://BÜCHER.example/books', key: 'https://bücher.example/books' },
         { does: 'ignores a host without the diacritic', url: 'https://bucher.example/books', key: null },
-        { does: 'matches a full-width host the parser maps to the key', url: 'https://ＡＰＩ.contoso.com/v1', key: 'https://api.contoso.com' },
-        { does: 'returns the key as written, whatever its case', url: 'https://SHOP.contoso.net/Orders', key: 'HTTPS://Shop.Contoso.NET:443/Orders' },
+        {
+          does: 'matches a full-width host the parser maps to the key',
+          url: 'https://ＡＰＩ.contoso.com/v1',
+          key: 'https://api.contoso.com',
+        },
+        {
+          does: 'returns the key as written, whatever its case',
+          url: 'https://SHOP.contoso.net/Orders',
+          key: 'HTTPS://Shop.Contoso.NET:443/Orders',
+        },
         { does: 'ignores a path that differs only in case', url: 'https://shop.contoso.net/orders', key: null },
       ]);
     });
@@ -118,14 +142,26 @@ describe('compileProtectedResourceMap', () => {
       { does: 'ignores a host that merely ends with the literal labels', url: 'https://eucontoso.com/x', key: null },
       { does: 'ignores another scheme on a wildcard host', url: 'http://eu.contoso.com/x', key: null },
       { does: 'ignores a wildcard host on another port', url: 'https://eu.contoso.com:8443/x', key: null },
-      { does: 'matches a wildcard key with a port on that port', url: 'https://eu.contoso.com:8443/admin/users', key: 'https://*.contoso.com:8443/admin' },
+      {
+        does: 'matches a wildcard key with a port on that port',
+        url: 'https://eu.contoso.com:8443/admin/users',
+        key: 'https://*.contoso.com:8443/admin',
+      },
       { does: 'ignores the port of a wildcard key on the default port', url: 'https://eu.contoso.com/admin', key: 'https://*.contoso.com' },
       { does: 'matches two wildcard labels with two labels', url: 'https://a.b.fabrikam.com/api/x', key: 'https://*.*.fabrikam.com/api' },
       { does: 'ignores two wildcard labels with one label', url: 'https://a.fabrikam.com/api', key: null },
       { does: 'ignores two wildcard labels with three labels', url: 'https://a.b.c.fabrikam.com/api', key: null },
       { does: 'ignores an empty label among two wildcard labels', url: 'https://x..fabrikam.com/api', key: null },
-      { does: 'matches a wildcard key with an IDN suffix in punycode', url: 'https://shop.xn--bcher-kva.example/', key: 'https://*.bücher.example' },
-      { does: 'matches a wildcard key with an IDN suffix in Unicode', url: 'https://shop.bücher.example/', key: 'https://*.bücher.example' },
+      {
+        does: 'matches a wildcard key with an IDN suffix in punycode',
+        url: 'https://shop.xn--bcher-kva.example/',
+        key: 'https://*.bücher.example',
+      },
+      {
+        does: 'matches a wildcard key with an IDN suffix in Unicode',
+        url: 'https://shop.bücher.example/',
+        key: 'https://*.bücher.example',
+      },
       { does: 'ignores the bare IDN parent domain', url: 'https://xn--bcher-kva.example/', key: null },
     ]);
   });
@@ -153,13 +189,33 @@ describe('compileProtectedResourceMap', () => {
         { does: 'ignores the key path below another segment', url: 'https://paths.contoso.com/x/api', key: null },
         { does: 'ignores the host root when only paths are mapped', url: 'https://paths.contoso.com/', key: null },
         { does: 'ignores a path in another case', url: 'https://paths.contoso.com/API', key: null },
-        { does: 'matches a key with a trailing slash without the slash', url: 'https://paths.contoso.com/trail', key: 'https://paths.contoso.com/trail/' },
-        { does: 'matches below a key with a trailing slash', url: 'https://paths.contoso.com/trail/x', key: 'https://paths.contoso.com/trail/' },
+        {
+          does: 'matches a key with a trailing slash without the slash',
+          url: 'https://paths.contoso.com/trail',
+          key: 'https://paths.contoso.com/trail/',
+        },
+        {
+          does: 'matches below a key with a trailing slash',
+          url: 'https://paths.contoso.com/trail/x',
+          key: 'https://paths.contoso.com/trail/',
+        },
         { does: 'ignores a longer segment after a key with a trailing slash', url: 'https://paths.contoso.com/trailer', key: null },
-        { does: 'matches a key with a trailing /* at its own path', url: 'https://paths.contoso.com/star', key: 'https://paths.contoso.com/star/*' },
-        { does: 'matches several segments below a trailing /*', url: 'https://paths.contoso.com/star/x/y', key: 'https://paths.contoso.com/star/*' },
+        {
+          does: 'matches a key with a trailing /* at its own path',
+          url: 'https://paths.contoso.com/star',
+          key: 'https://paths.contoso.com/star/*',
+        },
+        {
+          does: 'matches several segments below a trailing /*',
+          url: 'https://paths.contoso.com/star/x/y',
+          key: 'https://paths.contoso.com/star/*',
+        },
         { does: 'ignores a longer segment before a trailing /*', url: 'https://paths.contoso.com/starx', key: null },
-        { does: 'matches a key with a trailing /** at its own path', url: 'https://paths.contoso.com/glob', key: 'https://paths.contoso.com/glob/**' },
+        {
+          does: 'matches a key with a trailing /** at its own path',
+          url: 'https://paths.contoso.com/glob',
+          key: 'https://paths.contoso.com/glob/**',
+        },
         { does: 'matches below a trailing /**', url: 'https://paths.contoso.com/glob/a/b', key: 'https://paths.contoso.com/glob/**' },
         { does: 'ignores a longer segment before a trailing /**', url: 'https://paths.contoso.com/globe', key: null },
       ]);
@@ -167,16 +223,32 @@ describe('compileProtectedResourceMap', () => {
 
     describe('path wildcards', () => {
       itMatches(map, [
-        { does: 'matches * with one segment', url: 'https://paths.contoso.com/v2/acme/reports', key: 'https://paths.contoso.com/v2/*/reports' },
-        { does: 'matches below a path with *', url: 'https://paths.contoso.com/v2/acme/reports/1', key: 'https://paths.contoso.com/v2/*/reports' },
+        {
+          does: 'matches * with one segment',
+          url: 'https://paths.contoso.com/v2/acme/reports',
+          key: 'https://paths.contoso.com/v2/*/reports',
+        },
+        {
+          does: 'matches below a path with *',
+          url: 'https://paths.contoso.com/v2/acme/reports/1',
+          key: 'https://paths.contoso.com/v2/*/reports',
+        },
         { does: 'ignores * with two segments', url: 'https://paths.contoso.com/v2/a/b/reports', key: null },
         { does: 'ignores * with no segment', url: 'https://paths.contoso.com/v2/reports', key: null },
         { does: 'ignores * with an empty segment', url: 'https://paths.contoso.com/v2//reports', key: null },
         { does: 'ignores a longer segment after *', url: 'https://paths.contoso.com/v2/acme/reportsx', key: null },
         { does: 'ignores the path before *', url: 'https://paths.contoso.com/v2/acme', key: null },
         { does: 'matches ** with no segment', url: 'https://paths.contoso.com/files/raw', key: 'https://paths.contoso.com/files/**/raw' },
-        { does: 'matches ** with one segment', url: 'https://paths.contoso.com/files/a/raw', key: 'https://paths.contoso.com/files/**/raw' },
-        { does: 'matches ** with several segments and a subtree', url: 'https://paths.contoso.com/files/a/b/c/raw/x', key: 'https://paths.contoso.com/files/**/raw' },
+        {
+          does: 'matches ** with one segment',
+          url: 'https://paths.contoso.com/files/a/raw',
+          key: 'https://paths.contoso.com/files/**/raw',
+        },
+        {
+          does: 'matches ** with several segments and a subtree',
+          url: 'https://paths.contoso.com/files/a/b/c/raw/x',
+          key: 'https://paths.contoso.com/files/**/raw',
+        },
         { does: 'ignores a longer segment after **', url: 'https://paths.contoso.com/files/a/raws', key: null },
         { does: 'ignores the path before **', url: 'https://paths.contoso.com/files', key: null },
       ]);
@@ -187,14 +259,34 @@ describe('compileProtectedResourceMap', () => {
         { does: 'does not split a segment at an encoded slash', url: 'https://paths.contoso.com/api%2Fv1', key: null },
         { does: 'does not split a segment at a lower-case encoded slash', url: 'https://paths.contoso.com/api%2fv1', key: null },
         { does: 'does not decode other escapes', url: 'https://paths.contoso.com/%61pi', key: null },
-        { does: 'matches a Unicode path against an encoded request', url: 'https://paths.contoso.com/caf%C3%A9/menu', key: 'https://paths.contoso.com/café' },
+        {
+          does: 'matches a Unicode path against an encoded request',
+          url: 'https://paths.contoso.com/caf%C3%A9/menu',
+          key: 'https://paths.contoso.com/café',
+        },
         { does: 'resolves .. before matching', url: 'https://paths.contoso.com/api/../admin', key: 'https://paths.contoso.com/admin' },
-        { does: 'resolves %2e%2e before matching', url: 'https://paths.contoso.com/api/%2e%2e/admin', key: 'https://paths.contoso.com/admin' },
-        { does: 'resolves %2E%2E before matching', url: 'https://paths.contoso.com/api/%2E%2E/admin', key: 'https://paths.contoso.com/admin' },
+        {
+          does: 'resolves %2e%2e before matching',
+          url: 'https://paths.contoso.com/api/%2e%2e/admin',
+          key: 'https://paths.contoso.com/admin',
+        },
+        {
+          does: 'resolves %2E%2E before matching',
+          url: 'https://paths.contoso.com/api/%2E%2E/admin',
+          key: 'https://paths.contoso.com/admin',
+        },
         { does: 'resolves .%2e before matching', url: 'https://paths.contoso.com/api/.%2e/admin', key: 'https://paths.contoso.com/admin' },
-        { does: 'keeps %2e%2e%2f inside one segment', url: 'https://paths.contoso.com/api/%2e%2e%2fadmin', key: 'https://paths.contoso.com/api' },
+        {
+          does: 'keeps %2e%2e%2f inside one segment',
+          url: 'https://paths.contoso.com/api/%2e%2e%2fadmin',
+          key: 'https://paths.contoso.com/api',
+        },
         { does: 'resolves . segments before matching', url: 'https://paths.contoso.com/api/./v1', key: 'https://paths.contoso.com/api' },
-        { does: 'resolves .. out of an unmapped segment', url: 'https://paths.contoso.com/x/../api/v1', key: 'https://paths.contoso.com/api' },
+        {
+          does: 'resolves .. out of an unmapped segment',
+          url: 'https://paths.contoso.com/x/../api/v1',
+          key: 'https://paths.contoso.com/api',
+        },
         { does: 'resolves .. out of the key path', url: 'https://paths.contoso.com/api/..', key: null },
         { does: 'treats backslashes as slashes', url: 'https://paths.contoso.com\\api\\v1', key: 'https://paths.contoso.com/api' },
         { does: 'resolves .. between backslashes', url: 'https://paths.contoso.com/apix\\..\\api', key: 'https://paths.contoso.com/api' },
@@ -219,91 +311,136 @@ describe('compileProtectedResourceMap', () => {
     itPrefers([
       {
         does: 'prefers an exact host to a wildcard host',
-        keys: [['https://*.contoso.com', ['wild']], ['https://api.contoso.com', ['exact']]],
+        keys: [
+          ['https://*.contoso.com', ['wild']],
+          ['https://api.contoso.com', ['exact']],
+        ],
         url: 'https://api.contoso.com/v1',
         key: 'https://api.contoso.com',
       },
       {
         does: 'prefers an exact host to a wildcard host with a longer path',
-        keys: [['https://*.contoso.com/v1/orders/**', ['wild']], ['https://api.contoso.com', ['exact']]],
+        keys: [
+          ['https://*.contoso.com/v1/orders/**', ['wild']],
+          ['https://api.contoso.com', ['exact']],
+        ],
         url: 'https://api.contoso.com/v1/orders/7',
         key: 'https://api.contoso.com',
       },
       {
         does: 'prefers a wildcard host with more literal labels',
-        keys: [['https://*.*.contoso.com', ['two']], ['https://*.eu.contoso.com', ['one']]],
+        keys: [
+          ['https://*.*.contoso.com', ['two']],
+          ['https://*.eu.contoso.com', ['one']],
+        ],
         url: 'https://a.eu.contoso.com/',
         key: 'https://*.eu.contoso.com',
       },
       {
         does: 'prefers a literal segment to *',
-        keys: [['https://api.contoso.com/v2/*/reports', ['any']], ['https://api.contoso.com/v2/acme/reports', ['acme']]],
+        keys: [
+          ['https://api.contoso.com/v2/*/reports', ['any']],
+          ['https://api.contoso.com/v2/acme/reports', ['acme']],
+        ],
         url: 'https://api.contoso.com/v2/acme/reports/1',
         key: 'https://api.contoso.com/v2/acme/reports',
       },
       {
         does: 'prefers * to **',
-        keys: [['https://api.contoso.com/v2/**/reports', ['deep']], ['https://api.contoso.com/v2/*/reports', ['one']]],
+        keys: [
+          ['https://api.contoso.com/v2/**/reports', ['deep']],
+          ['https://api.contoso.com/v2/*/reports', ['one']],
+        ],
         url: 'https://api.contoso.com/v2/acme/reports',
         key: 'https://api.contoso.com/v2/*/reports',
       },
       {
         does: 'prefers a literal segment to **',
-        keys: [['https://api.contoso.com/files/**/raw', ['deep']], ['https://api.contoso.com/files/a/raw', ['a']]],
+        keys: [
+          ['https://api.contoso.com/files/**/raw', ['deep']],
+          ['https://api.contoso.com/files/a/raw', ['a']],
+        ],
         url: 'https://api.contoso.com/files/a/raw',
         key: 'https://api.contoso.com/files/a/raw',
       },
       {
         does: 'prefers * to ** before a shared literal',
-        keys: [['https://api.contoso.com/**/reports', ['deep']], ['https://api.contoso.com/*/reports', ['one']]],
+        keys: [
+          ['https://api.contoso.com/**/reports', ['deep']],
+          ['https://api.contoso.com/*/reports', ['one']],
+        ],
         url: 'https://api.contoso.com/acme/reports',
         key: 'https://api.contoso.com/*/reports',
       },
       {
         does: 'lets the leftmost differing segment decide before length',
-        keys: [['https://api.contoso.com/*/b/c', ['long']], ['https://api.contoso.com/a', ['short']]],
+        keys: [
+          ['https://api.contoso.com/*/b/c', ['long']],
+          ['https://api.contoso.com/a', ['short']],
+        ],
         url: 'https://api.contoso.com/a/b/c',
         key: 'https://api.contoso.com/a',
       },
       {
         does: 'prefers a literal to * in the second segment',
-        keys: [['https://api.contoso.com/a/*/c', ['star']], ['https://api.contoso.com/a/b/**', ['literal']]],
+        keys: [
+          ['https://api.contoso.com/a/*/c', ['star']],
+          ['https://api.contoso.com/a/b/**', ['literal']],
+        ],
         url: 'https://api.contoso.com/a/b/c',
         key: 'https://api.contoso.com/a/b/**',
       },
       {
         does: 'prefers a longer key to its own prefix',
-        keys: [['https://api.contoso.com/api', ['api']], ['https://api.contoso.com/api/v1', ['v1']]],
+        keys: [
+          ['https://api.contoso.com/api', ['api']],
+          ['https://api.contoso.com/api/v1', ['v1']],
+        ],
         url: 'https://api.contoso.com/api/v1/orders',
         key: 'https://api.contoso.com/api/v1',
       },
       {
         does: 'falls back to the prefix beside the longer key',
-        keys: [['https://api.contoso.com/api', ['api']], ['https://api.contoso.com/api/v1', ['v1']]],
+        keys: [
+          ['https://api.contoso.com/api', ['api']],
+          ['https://api.contoso.com/api/v1', ['v1']],
+        ],
         url: 'https://api.contoso.com/api/v2',
         key: 'https://api.contoso.com/api',
       },
       {
         does: 'prefers a path key to the host root',
-        keys: [['https://api.contoso.com', ['root']], ['https://api.contoso.com/api', ['api']]],
+        keys: [
+          ['https://api.contoso.com', ['root']],
+          ['https://api.contoso.com/api', ['api']],
+        ],
         url: 'https://api.contoso.com/api/x',
         key: 'https://api.contoso.com/api',
       },
       {
         does: 'prefers a longer ** key to its prefix',
-        keys: [['https://api.contoso.com/a/**', ['a']], ['https://api.contoso.com/a/**/c', ['c']]],
+        keys: [
+          ['https://api.contoso.com/a/**', ['a']],
+          ['https://api.contoso.com/a/**/c', ['c']],
+        ],
         url: 'https://api.contoso.com/a/b/c',
         key: 'https://api.contoso.com/a/**/c',
       },
       {
         does: 'prefers a path key within the same wildcard host',
-        keys: [['https://*.contoso.com', ['root']], ['https://*.contoso.com/api', ['api']]],
+        keys: [
+          ['https://*.contoso.com', ['root']],
+          ['https://*.contoso.com/api', ['api']],
+        ],
         url: 'https://eu.contoso.com/api/1',
         key: 'https://*.contoso.com/api',
       },
       {
         does: 'ignores a more specific key on another port',
-        keys: [['https://api.contoso.com:8443/api/v1', ['other.port']], ['https://api.contoso.com/api', ['api']]],
+        keys: [
+          ['https://api.contoso.com:8443/api/v1', ['other.port']],
+          ['https://api.contoso.com/api', ['api']],
+        ],
         url: 'https://api.contoso.com/api/v1',
         key: 'https://api.contoso.com/api',
       },
@@ -319,13 +456,19 @@ describe('compileProtectedResourceMap', () => {
       },
       {
         does: 'lets a more specific exclusion win',
-        keys: [['https://api.contoso.com/api', ['api']], ['https://api.contoso.com/api/public', null]],
+        keys: [
+          ['https://api.contoso.com/api', ['api']],
+          ['https://api.contoso.com/api/public', null],
+        ],
         url: 'https://api.contoso.com/api/public/docs',
         key: null,
       },
       {
         does: 'lets a more specific key win inside an excluded subtree',
-        keys: [['https://api.contoso.com/api', null], ['https://api.contoso.com/api/secure', ['secure']]],
+        keys: [
+          ['https://api.contoso.com/api', null],
+          ['https://api.contoso.com/api/secure', ['secure']],
+        ],
         url: 'https://api.contoso.com/api/secure/x',
         key: 'https://api.contoso.com/api/secure',
       },
@@ -357,16 +500,69 @@ describe('compileProtectedResourceMap', () => {
       { does: 'compares a mixed-case method with an entry', url: orders, method: 'PoSt', key: orders, scopes: ['orders.write'] },
       { does: 'excludes a method whose entry has scopes null', url: `${orders}/7`, method: 'DELETE', key: null },
       { does: 'excludes a method whose entry is written in lower case', url: `${orders}/7`, method: 'delete', key: null },
-      { does: 'uses plain scopes for a method without an entry', url: `${orders}/7`, method: 'PATCH', key: orders, scopes: ['orders.read'] },
-      { does: 'uses the only method entry for its method', url: 'https://api.contoso.com/reports', method: 'PUT', key: 'https://api.contoso.com/reports', scopes: ['reports.write'] },
-      { does: 'falls through to the next key for another method', url: 'https://api.contoso.com/reports', method: 'GET', key: root, scopes: ['api.default'] },
-      { does: 'falls through for every method without an entry', url: 'https://api.contoso.com/reports/1', method: 'DELETE', key: root, scopes: ['api.default'] },
+      {
+        does: 'uses plain scopes for a method without an entry',
+        url: `${orders}/7`,
+        method: 'PATCH',
+        key: orders,
+        scopes: ['orders.read'],
+      },
+      {
+        does: 'uses the only method entry for its method',
+        url: 'https://api.contoso.com/reports',
+        method: 'PUT',
+        key: 'https://api.contoso.com/reports',
+        scopes: ['reports.write'],
+      },
+      {
+        does: 'falls through to the next key for another method',
+        url: 'https://api.contoso.com/reports',
+        method: 'GET',
+        key: root,
+        scopes: ['api.default'],
+      },
+      {
+        does: 'falls through for every method without an entry',
+        url: 'https://api.contoso.com/reports/1',
+        method: 'DELETE',
+        key: root,
+        scopes: ['api.default'],
+      },
       { does: 'excludes only the method with scopes null', url: 'https://api.contoso.com/public', method: 'GET', key: null },
-      { does: 'falls through past an exclusion of another method', url: 'https://api.contoso.com/public', method: 'POST', key: root, scopes: ['api.default'] },
-      { does: 'uses a method entry on an exact host', url: 'https://pay.contoso.com/billing', method: 'POST', key: 'https://pay.contoso.com/billing', scopes: ['pay.write'] },
-      { does: 'falls through from an exact host to a wildcard host', url: 'https://pay.contoso.com/billing', method: 'GET', key: 'https://*.contoso.com/billing', scopes: ['tenant.billing'] },
-      { does: 'uses a method entry when no other key covers the URL', url: 'https://solo.fabrikam.com/jobs', method: 'PATCH', key: 'https://solo.fabrikam.com/jobs', scopes: ['jobs.write'] },
-      { does: 'attaches no token when nothing is left to fall through to', url: 'https://solo.fabrikam.com/jobs', method: 'GET', key: null },
+      {
+        does: 'falls through past an exclusion of another method',
+        url: 'https://api.contoso.com/public',
+        method: 'POST',
+        key: root,
+        scopes: ['api.default'],
+      },
+      {
+        does: 'uses a method entry on an exact host',
+        url: 'https://pay.contoso.com/billing',
+        method: 'POST',
+        key: 'https://pay.contoso.com/billing',
+        scopes: ['pay.write'],
+      },
+      {
+        does: 'falls through from an exact host to a wildcard host',
+        url: 'https://pay.contoso.com/billing',
+        method: 'GET',
+        key: 'https://*.contoso.com/billing',
+        scopes: ['tenant.billing'],
+      },
+      {
+        does: 'uses a method entry when no other key covers the URL',
+        url: 'https://solo.fabrikam.com/jobs',
+        method: 'PATCH',
+        key: 'https://solo.fabrikam.com/jobs',
+        scopes: ['jobs.write'],
+      },
+      {
+        does: 'attaches no token when nothing is left to fall through to',
+        url: 'https://solo.fabrikam.com/jobs',
+        method: 'GET',
+        key: null,
+      },
     ]);
   });
 
@@ -385,11 +581,19 @@ describe('compileProtectedResourceMap', () => {
       { does: 'excludes below the key path', url: 'https://api.contoso.com/health/live', key: null },
       { does: 'excludes every method', url: 'https://api.contoso.com/health', method: 'POST', key: null },
       { does: 'keeps a longer sibling segment protected', url: 'https://api.contoso.com/healthz', key: 'https://api.contoso.com' },
-      { does: 'protects a more specific key inside the exclusion', url: 'https://api.contoso.com/health/deep/1', key: 'https://api.contoso.com/health/deep' },
+      {
+        does: 'protects a more specific key inside the exclusion',
+        url: 'https://api.contoso.com/health/deep/1',
+        key: 'https://api.contoso.com/health/deep',
+      },
       { does: 'does not fall through from an excluded exact host to a wildcard host', url: 'https://status.contoso.com/x', key: null },
       { does: 'excludes a subtree of a wildcard host', url: 'https://eu.contoso.com/assets/logo.png', key: null },
       { does: 'protects the rest of a wildcard host', url: 'https://eu.contoso.com/api', key: 'https://*.contoso.com' },
-      { does: 'lets an exact host win over a wildcard exclusion', url: 'https://api.contoso.com/assets/logo.png', key: 'https://api.contoso.com' },
+      {
+        does: 'lets an exact host win over a wildcard exclusion',
+        url: 'https://api.contoso.com/assets/logo.png',
+        key: 'https://api.contoso.com',
+      },
     ]);
   });
 
@@ -419,8 +623,16 @@ describe('compileProtectedResourceMap', () => {
         { does: 'resolves a ../ key against the base', url: '/shared/x', key: '../shared' },
         { does: 'ignores the base path in place of the ../ key', url: 'shared/x', key: null },
         { does: 'resolves a ./ key with a trailing slash', url: 'local/x', key: './local/' },
-        { does: 'resolves a protocol-relative key with the base scheme', url: '//files.example.com/docs/1', key: '//files.example.com/docs' },
-        { does: 'matches an absolute request under a protocol-relative key', url: 'https://files.example.com/docs', key: '//files.example.com/docs' },
+        {
+          does: 'resolves a protocol-relative key with the base scheme',
+          url: '//files.example.com/docs/1',
+          key: '//files.example.com/docs',
+        },
+        {
+          does: 'matches an absolute request under a protocol-relative key',
+          url: 'https://files.example.com/docs',
+          key: '//files.example.com/docs',
+        },
         { does: 'ignores the base host over http', url: 'http://app.example.com/api', key: null },
         { does: 'ignores the base host on another port', url: 'https://app.example.com:8443/api', key: null },
         { does: 'matches an absolute key next to relative ones', url: 'https://api.contoso.com/v1/x', key: 'https://api.contoso.com/v1' },
@@ -510,67 +722,326 @@ describe('compileProtectedResourceMap', () => {
     itRejects([
       { does: 'rejects an empty key', map: [['', ['s']]], code: 'MSALHTTP101', mentions: ['empty key'] },
       { does: 'rejects a blank key', map: [['   ', ['s']]], code: 'MSALHTTP101', mentions: ['empty key'] },
-      { does: 'rejects a key that is not a string', map: new Map<unknown, unknown>([[42, ['s']]]), code: 'MSALHTTP101', mentions: ['key 42'] },
-      { does: 'rejects an absolute key with an invalid port', map: [['https://api.contoso.com:99999/', ['s']]], baseUrl: base, code: 'MSALHTTP101', mentions: ['"https://api.contoso.com:99999/"'] },
-      { does: 'rejects an unparseable absolute key without a base', map: [['https://[::1/api', ['s']]], code: 'MSALHTTP101', mentions: ['"https://[::1/api"'] },
+      {
+        does: 'rejects a key that is not a string',
+        map: new Map<unknown, unknown>([[42, ['s']]]),
+        code: 'MSALHTTP101',
+        mentions: ['key 42'],
+      },
+      {
+        does: 'rejects an absolute key with an invalid port',
+        map: [['https://api.contoso.com:99999/', ['s']]],
+        baseUrl: base,
+        code: 'MSALHTTP101',
+        mentions: ['"https://api.contoso.com:99999/"'],
+      },
+      {
+        does: 'rejects an unparseable absolute key without a base',
+        map: [['https://[::1/api', ['s']]],
+        code: 'MSALHTTP101',
+        mentions: ['"https://[::1/api"'],
+      },
       { does: 'rejects an http key without a host', map: [['http://', ['s']]], code: 'MSALHTTP101', mentions: ['"http://"'] },
 
-      { does: 'rejects an empty scope list', map: [['https://api.contoso.com', []]], code: 'MSALHTTP102', mentions: ['"https://api.contoso.com"', 'null'] },
-      { does: 'rejects an empty scope list in a method entry', map: [['https://api.contoso.com/x', [{ httpMethod: 'GET', scopes: [] }]]], code: 'MSALHTTP102', mentions: ['"https://api.contoso.com/x"'] },
+      {
+        does: 'rejects an empty scope list',
+        map: [['https://api.contoso.com', []]],
+        code: 'MSALHTTP102',
+        mentions: ['"https://api.contoso.com"', 'null'],
+      },
+      {
+        does: 'rejects an empty scope list in a method entry',
+        map: [['https://api.contoso.com/x', [{ httpMethod: 'GET', scopes: [] }]]],
+        code: 'MSALHTTP102',
+        mentions: ['"https://api.contoso.com/x"'],
+      },
 
-      { does: 'rejects an empty scope', map: [['https://api.contoso.com', ['']]], code: 'MSALHTTP103', mentions: ['"https://api.contoso.com"'] },
-      { does: 'rejects a scope with a space', map: [['https://api.contoso.com', ['a b']]], code: 'MSALHTTP103', mentions: ['"https://api.contoso.com"', '"a b"'] },
-      { does: 'rejects a scope that is a number', map: [['https://api.contoso.com', [7]]], code: 'MSALHTTP103', mentions: ['"https://api.contoso.com"', 'scope 7'] },
-      { does: 'rejects a null scope inside a list', map: [['https://api.contoso.com', ['a', null]]], code: 'MSALHTTP103', mentions: ['"https://api.contoso.com"', 'scope null'] },
-      { does: 'rejects a bad scope in a method entry', map: [['https://api.contoso.com', [{ httpMethod: 'GET', scopes: [' '] }]]], code: 'MSALHTTP103', mentions: ['"https://api.contoso.com"'] },
+      {
+        does: 'rejects an empty scope',
+        map: [['https://api.contoso.com', ['']]],
+        code: 'MSALHTTP103',
+        mentions: ['"https://api.contoso.com"'],
+      },
+      {
+        does: 'rejects a scope with a space',
+        map: [['https://api.contoso.com', ['a b']]],
+        code: 'MSALHTTP103',
+        mentions: ['"https://api.contoso.com"', '"a b"'],
+      },
+      {
+        does: 'rejects a scope that is a number',
+        map: [['https://api.contoso.com', [7]]],
+        code: 'MSALHTTP103',
+        mentions: ['"https://api.contoso.com"', 'scope 7'],
+      },
+      {
+        does: 'rejects a null scope inside a list',
+        map: [['https://api.contoso.com', ['a', null]]],
+        code: 'MSALHTTP103',
+        mentions: ['"https://api.contoso.com"', 'scope null'],
+      },
+      {
+        does: 'rejects a bad scope in a method entry',
+        map: [['https://api.contoso.com', [{ httpMethod: 'GET', scopes: [' '] }]]],
+        code: 'MSALHTTP103',
+        mentions: ['"https://api.contoso.com"'],
+      },
 
-      { does: 'rejects an ftp key', map: [['ftp://files.contoso.com', ['s']]], code: 'MSALHTTP104', mentions: ['"ftp://files.contoso.com"'] },
+      {
+        does: 'rejects an ftp key',
+        map: [['ftp://files.contoso.com', ['s']]],
+        code: 'MSALHTTP104',
+        mentions: ['"ftp://files.contoso.com"'],
+      },
       { does: 'rejects a wss key', map: [['wss://api.contoso.com', ['s']]], code: 'MSALHTTP104', mentions: ['"wss://api.contoso.com"'] },
-      { does: 'rejects a host and port without a scheme and suggests https', map: [['localhost:4200/api', ['s']]], code: 'MSALHTTP104', mentions: ['"localhost:4200/api"', 'https://localhost:4200/api'] },
-      { does: 'rejects a relative key that resolves to a file URL', map: [['/api', ['s']]], baseUrl: 'file:///C:/app/', code: 'MSALHTTP104', mentions: ['"/api"'] },
+      {
+        does: 'rejects a host and port without a scheme and suggests https',
+        map: [['localhost:4200/api', ['s']]],
+        code: 'MSALHTTP104',
+        mentions: ['"localhost:4200/api"', 'https://localhost:4200/api'],
+      },
+      {
+        does: 'rejects a relative key that resolves to a file URL',
+        map: [['/api', ['s']]],
+        baseUrl: 'file:///C:/app/',
+        code: 'MSALHTTP104',
+        mentions: ['"/api"'],
+      },
 
-      { does: 'rejects a key with a query', map: [['https://api.contoso.com/v1?x=1', ['s']]], code: 'MSALHTTP105', mentions: ['"https://api.contoso.com/v1?x=1"'] },
-      { does: 'rejects a key with a fragment', map: [['https://api.contoso.com/v1#top', ['s']]], code: 'MSALHTTP105', mentions: ['"https://api.contoso.com/v1#top"'] },
-      { does: 'rejects a relative key with an empty query', map: [['/api?', ['s']]], baseUrl: base, code: 'MSALHTTP105', mentions: ['"/api?"'] },
+      {
+        does: 'rejects a key with a query',
+        map: [['https://api.contoso.com/v1?x=1', ['s']]],
+        code: 'MSALHTTP105',
+        mentions: ['"https://api.contoso.com/v1?x=1"'],
+      },
+      {
+        does: 'rejects a key with a fragment',
+        map: [['https://api.contoso.com/v1#top', ['s']]],
+        code: 'MSALHTTP105',
+        mentions: ['"https://api.contoso.com/v1#top"'],
+      },
+      {
+        does: 'rejects a relative key with an empty query',
+        map: [['/api?', ['s']]],
+        baseUrl: base,
+        code: 'MSALHTTP105',
+        mentions: ['"/api?"'],
+      },
 
-      { does: 'rejects a key with a user name', map: [['https://user@api.contoso.com', ['s']]], code: 'MSALHTTP106', mentions: ['"https://user@api.contoso.com"'] },
-      { does: 'rejects a key with a user name and password', map: [['https://user:pw@api.contoso.com', ['s']]], code: 'MSALHTTP106', mentions: ['"https://user:pw@api.contoso.com"'] },
-      { does: 'rejects a key whose user information spells a host', map: [['https://api.contoso.com@evil.net', ['s']]], code: 'MSALHTTP106', mentions: ['"https://api.contoso.com@evil.net"'] },
+      {
+        does: 'rejects a key with a user name',
+        map: [['https://user@api.contoso.com', ['s']]],
+        code: 'MSALHTTP106',
+        mentions: ['"https://user@api.contoso.com"'],
+      },
+      {
+        does: 'rejects a key with a user name and password',
+        map: [['https://user:pw@api.contoso.com', ['s']]],
+        code: 'MSALHTTP106',
+        mentions: ['"https://user:pw@api.contoso.com"'],
+      },
+      {
+        does: 'rejects a key whose user information spells a host',
+        map: [['https://api.contoso.com@evil.net', ['s']]],
+        code: 'MSALHTTP106',
+        mentions: ['"https://api.contoso.com@evil.net"'],
+      },
 
-      { does: 'rejects a wildcard over a top-level domain', map: [['https://*.com', ['s']]], code: 'MSALHTTP107', mentions: ['"https://*.com"'] },
+      {
+        does: 'rejects a wildcard over a top-level domain',
+        map: [['https://*.com', ['s']]],
+        code: 'MSALHTTP107',
+        mentions: ['"https://*.com"'],
+      },
       { does: 'rejects a host that is only a wildcard', map: [['https://*', ['s']]], code: 'MSALHTTP107', mentions: ['"https://*"'] },
-      { does: 'rejects two wildcards over a top-level domain', map: [['https://*.*.com', ['s']]], code: 'MSALHTTP107', mentions: ['"https://*.*.com"'] },
-      { does: 'rejects a wildcard inside a label', map: [['https://a*.contoso.com', ['s']]], code: 'MSALHTTP107', mentions: ['"https://a*.contoso.com"'] },
-      { does: 'rejects a wildcard label that is not leftmost', map: [['https://eu.*.contoso.com', ['s']]], code: 'MSALHTTP107', mentions: ['"https://eu.*.contoso.com"'] },
-      { does: 'rejects ** as a host label', map: [['https://**.contoso.com', ['s']]], code: 'MSALHTTP107', mentions: ['"https://**.contoso.com"'] },
+      {
+        does: 'rejects two wildcards over a top-level domain',
+        map: [['https://*.*.com', ['s']]],
+        code: 'MSALHTTP107',
+        mentions: ['"https://*.*.com"'],
+      },
+      {
+        does: 'rejects a wildcard inside a label',
+        map: [['https://a*.contoso.com', ['s']]],
+        code: 'MSALHTTP107',
+        mentions: ['"https://a*.contoso.com"'],
+      },
+      {
+        does: 'rejects a wildcard label that is not leftmost',
+        map: [['https://eu.*.contoso.com', ['s']]],
+        code: 'MSALHTTP107',
+        mentions: ['"https://eu.*.contoso.com"'],
+      },
+      {
+        does: 'rejects ** as a host label',
+        map: [['https://**.contoso.com', ['s']]],
+        code: 'MSALHTTP107',
+        mentions: ['"https://**.contoso.com"'],
+      },
 
-      { does: 'rejects keys that differ only in host case and default port', map: [['https://api.contoso.com', ['a']], ['https://API.contoso.com:443/', ['b']]], code: 'MSALHTTP108', mentions: ['"https://api.contoso.com"', '"https://API.contoso.com:443/"'] },
-      { does: 'rejects keys that differ only by a trailing slash', map: [['https://api.contoso.com/api', ['a']], ['https://api.contoso.com/api/', ['b']]], code: 'MSALHTTP108', mentions: ['"https://api.contoso.com/api/"'] },
-      { does: 'rejects keys that differ only by a trailing /*', map: [['https://api.contoso.com/api', ['a']], ['https://api.contoso.com/api/*', ['b']]], code: 'MSALHTTP108', mentions: ['"https://api.contoso.com/api/*"'] },
-      { does: 'rejects keys that differ only by a trailing /**', map: [['https://api.contoso.com/api/**', ['a']], ['https://api.contoso.com/api', ['b']]], code: 'MSALHTTP108', mentions: ['"https://api.contoso.com/api/**"'] },
-      { does: 'rejects a relative key and the absolute key it resolves to', map: [['/api', ['a']], ['https://app.example.com/api', ['b']]], baseUrl: base, code: 'MSALHTTP108', mentions: ['"/api"', '"https://app.example.com/api"'] },
-      { does: 'rejects keys that differ only by dot segments', map: [['https://api.contoso.com/a/b', ['a']], ['https://api.contoso.com/a/x/../b', ['b']]], code: 'MSALHTTP108', mentions: ['"https://api.contoso.com/a/x/../b"'] },
-      { does: 'rejects wildcard keys that differ only in case', map: [['https://*.contoso.com', ['a']], ['https://*.CONTOSO.com/', ['b']]], code: 'MSALHTTP108', mentions: ['"https://*.CONTOSO.com/"'] },
+      {
+        does: 'rejects keys that differ only in host case and default port',
+        map: [
+          ['https://api.contoso.com', ['a']],
+          ['https://API.contoso.com:443/', ['b']],
+        ],
+        code: 'MSALHTTP108',
+        mentions: ['"https://api.contoso.com"', '"https://API.contoso.com:443/"'],
+      },
+      {
+        does: 'rejects keys that differ only by a trailing slash',
+        map: [
+          ['https://api.contoso.com/api', ['a']],
+          ['https://api.contoso.com/api/', ['b']],
+        ],
+        code: 'MSALHTTP108',
+        mentions: ['"https://api.contoso.com/api/"'],
+      },
+      {
+        does: 'rejects keys that differ only by a trailing /*',
+        map: [
+          ['https://api.contoso.com/api', ['a']],
+          ['https://api.contoso.com/api/*', ['b']],
+        ],
+        code: 'MSALHTTP108',
+        mentions: ['"https://api.contoso.com/api/*"'],
+      },
+      {
+        does: 'rejects keys that differ only by a trailing /**',
+        map: [
+          ['https://api.contoso.com/api/**', ['a']],
+          ['https://api.contoso.com/api', ['b']],
+        ],
+        code: 'MSALHTTP108',
+        mentions: ['"https://api.contoso.com/api/**"'],
+      },
+      {
+        does: 'rejects a relative key and the absolute key it resolves to',
+        map: [
+          ['/api', ['a']],
+          ['https://app.example.com/api', ['b']],
+        ],
+        baseUrl: base,
+        code: 'MSALHTTP108',
+        mentions: ['"/api"', '"https://app.example.com/api"'],
+      },
+      {
+        does: 'rejects keys that differ only by dot segments',
+        map: [
+          ['https://api.contoso.com/a/b', ['a']],
+          ['https://api.contoso.com/a/x/../b', ['b']],
+        ],
+        code: 'MSALHTTP108',
+        mentions: ['"https://api.contoso.com/a/x/../b"'],
+      },
+      {
+        does: 'rejects wildcard keys that differ only in case',
+        map: [
+          ['https://*.contoso.com', ['a']],
+          ['https://*.CONTOSO.com/', ['b']],
+        ],
+        code: 'MSALHTTP108',
+        mentions: ['"https://*.CONTOSO.com/"'],
+      },
 
-      { does: 'rejects a method entry without httpMethod', map: [['https://api.contoso.com', [{ scopes: ['s'] }]]], code: 'MSALHTTP109', mentions: ['"https://api.contoso.com"', 'httpMethod undefined'] },
-      { does: 'rejects an httpMethod with a space', map: [['https://api.contoso.com', [{ httpMethod: 'GET POST', scopes: ['s'] }]]], code: 'MSALHTTP109', mentions: ['"https://api.contoso.com"', '"GET POST"'] },
-      { does: 'rejects an httpMethod that is not a string', map: [['https://api.contoso.com', [{ httpMethod: 1, scopes: ['s'] }]]], code: 'MSALHTTP109', mentions: ['"https://api.contoso.com"'] },
-      { does: 'rejects method scopes given as a string', map: [['https://api.contoso.com', [{ httpMethod: 'GET', scopes: 'api.read' }]]], code: 'MSALHTTP109', mentions: ['"https://api.contoso.com"', '"api.read"'] },
-      { does: 'rejects the same method twice in any case', map: [['https://api.contoso.com', [{ httpMethod: 'get', scopes: ['a'] }, { httpMethod: 'GET', scopes: ['b'] }]]], code: 'MSALHTTP109', mentions: ['"https://api.contoso.com"', 'GET twice'] },
+      {
+        does: 'rejects a method entry without httpMethod',
+        map: [['https://api.contoso.com', [{ scopes: ['s'] }]]],
+        code: 'MSALHTTP109',
+        mentions: ['"https://api.contoso.com"', 'httpMethod undefined'],
+      },
+      {
+        does: 'rejects an httpMethod with a space',
+        map: [['https://api.contoso.com', [{ httpMethod: 'GET POST', scopes: ['s'] }]]],
+        code: 'MSALHTTP109',
+        mentions: ['"https://api.contoso.com"', '"GET POST"'],
+      },
+      {
+        does: 'rejects an httpMethod that is not a string',
+        map: [['https://api.contoso.com', [{ httpMethod: 1, scopes: ['s'] }]]],
+        code: 'MSALHTTP109',
+        mentions: ['"https://api.contoso.com"'],
+      },
+      {
+        does: 'rejects method scopes given as a string',
+        map: [['https://api.contoso.com', [{ httpMethod: 'GET', scopes: 'api.read' }]]],
+        code: 'MSALHTTP109',
+        mentions: ['"https://api.contoso.com"', '"api.read"'],
+      },
+      {
+        does: 'rejects the same method twice in any case',
+        map: [
+          [
+            'https://api.contoso.com',
+            [
+              { httpMethod: 'get', scopes: ['a'] },
+              { httpMethod: 'GET', scopes: ['b'] },
+            ],
+          ],
+        ],
+        code: 'MSALHTTP109',
+        mentions: ['"https://api.contoso.com"', 'GET twice'],
+      },
 
-      { does: 'rejects a value that is a single scope string', map: [['https://api.contoso.com', 'api.read']], code: 'MSALHTTP110', mentions: ['"https://api.contoso.com"', '"api.read"'] },
-      { does: 'rejects an undefined value', map: [['https://api.contoso.com', undefined]], code: 'MSALHTTP110', mentions: ['"https://api.contoso.com"'] },
-      { does: 'rejects a value that is an object', map: { 'https://api.contoso.com': { scopes: ['s'] } }, code: 'MSALHTTP110', mentions: ['"https://api.contoso.com"', 'an object'] },
+      {
+        does: 'rejects a value that is a single scope string',
+        map: [['https://api.contoso.com', 'api.read']],
+        code: 'MSALHTTP110',
+        mentions: ['"https://api.contoso.com"', '"api.read"'],
+      },
+      {
+        does: 'rejects an undefined value',
+        map: [['https://api.contoso.com', undefined]],
+        code: 'MSALHTTP110',
+        mentions: ['"https://api.contoso.com"'],
+      },
+      {
+        does: 'rejects a value that is an object',
+        map: { 'https://api.contoso.com': { scopes: ['s'] } },
+        code: 'MSALHTTP110',
+        mentions: ['"https://api.contoso.com"', 'an object'],
+      },
 
       { does: 'rejects a null map', map: null, code: 'MSALHTTP112', mentions: ['is null'] },
-      { does: 'rejects a map given as a string', map: 'https://api.contoso.com', code: 'MSALHTTP112', mentions: ['"https://api.contoso.com"'] },
-      { does: 'rejects a flat array instead of pairs', map: ['https://api.contoso.com', ['s']], code: 'MSALHTTP112', mentions: ['"https://api.contoso.com"'] },
-      { does: 'rejects an array item with three parts', map: [['https://api.contoso.com', ['s'], 'extra']], code: 'MSALHTTP112', mentions: ['an array'] },
+      {
+        does: 'rejects a map given as a string',
+        map: 'https://api.contoso.com',
+        code: 'MSALHTTP112',
+        mentions: ['"https://api.contoso.com"'],
+      },
+      {
+        does: 'rejects a flat array instead of pairs',
+        map: ['https://api.contoso.com', ['s']],
+        code: 'MSALHTTP112',
+        mentions: ['"https://api.contoso.com"'],
+      },
+      {
+        does: 'rejects an array item with three parts',
+        map: [['https://api.contoso.com', ['s'], 'extra']],
+        code: 'MSALHTTP112',
+        mentions: ['an array'],
+      },
       { does: 'rejects a Set', map: new Set(['https://api.contoso.com']), code: 'MSALHTTP112', mentions: ['an object'] },
 
-      { does: 'rejects * joined to a path segment', map: [['https://api.contoso.com/api*', ['s']]], code: 'MSALHTTP113', mentions: ['"https://api.contoso.com/api*"', '"api*"'] },
-      { does: 'rejects ** joined to a path segment', map: [['https://api.contoso.com/v2/**x/reports', ['s']]], code: 'MSALHTTP113', mentions: ['"https://api.contoso.com/v2/**x/reports"'] },
-      { does: 'rejects a relative key with * inside a segment', map: [['/files/a*b/raw', ['s']]], baseUrl: base, code: 'MSALHTTP113', mentions: ['"/files/a*b/raw"'] },
+      {
+        does: 'rejects * joined to a path segment',
+        map: [['https://api.contoso.com/api*', ['s']]],
+        code: 'MSALHTTP113',
+        mentions: ['"https://api.contoso.com/api*"', '"api*"'],
+      },
+      {
+        does: 'rejects ** joined to a path segment',
+        map: [['https://api.contoso.com/v2/**x/reports', ['s']]],
+        code: 'MSALHTTP113',
+        mentions: ['"https://api.contoso.com/v2/**x/reports"'],
+      },
+      {
+        does: 'rejects a relative key with * inside a segment',
+        map: [['/files/a*b/raw', ['s']]],
+        baseUrl: base,
+        code: 'MSALHTTP113',
+        mentions: ['"/files/a*b/raw"'],
+      },
 
       { does: 'rejects a root-relative key without a base', map: [['/api', ['s']]], code: 'MSALHTTP114', mentions: ['"/api"'] },
       { does: 'rejects a path-relative key without a base', map: [['api/orders', ['s']]], code: 'MSALHTTP114', mentions: ['"api/orders"'] },
@@ -578,7 +1049,10 @@ describe('compileProtectedResourceMap', () => {
     ]);
 
     it('names the first bad key', () => {
-      const error = compileError([['https://api.contoso.com/a?', ['s']], ['https://api.contoso.com/b?', ['s']]]);
+      const error = compileError([
+        ['https://api.contoso.com/a?', ['s']],
+        ['https://api.contoso.com/b?', ['s']],
+      ]);
 
       expect(error.message).toContain('"https://api.contoso.com/a?"');
     });

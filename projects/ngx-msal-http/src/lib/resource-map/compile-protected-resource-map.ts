@@ -44,10 +44,7 @@ export function compileProtectedResourceMap(
     const rule = compileResourceRule(key, value);
     const earlier = canonicals.get(pattern.canonical);
     if (earlier !== undefined) {
-      throw new MsalHttpError(
-        'MSALHTTP108',
-        `protectedResourceMap keys "${earlier}" and "${key}" cover the same URLs; keep one of them`,
-      );
+      throw new MsalHttpError('MSALHTTP108', `protectedResourceMap keys "${earlier}" and "${key}" cover the same URLs; keep one of them`);
     }
     canonicals.set(pattern.canonical, key);
     keys.push(key);

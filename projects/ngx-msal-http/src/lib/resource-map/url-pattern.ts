@@ -30,8 +30,7 @@ export function parseUrlPattern(key: string, baseUrl: string | undefined): UrlPa
     const hint = key.includes('//') ? '' : ` (write "https://${key}" if you meant a host)`;
     throw new MsalHttpError(
       'MSALHTTP104',
-      `protectedResourceMap key "${key}" has scheme "${url.protocol}"; keys must be http(s) URLs ` +
-        `or paths relative to the app${hint}`,
+      `protectedResourceMap key "${key}" has scheme "${url.protocol}"; keys must be http(s) URLs ` + `or paths relative to the app${hint}`,
     );
   }
   if (key.includes('?') || key.includes('#')) {
@@ -42,10 +41,7 @@ export function parseUrlPattern(key: string, baseUrl: string | undefined): UrlPa
     );
   }
   if (url.username || url.password) {
-    throw new MsalHttpError(
-      'MSALHTTP106',
-      `protectedResourceMap key "${key}" contains user information ("user@"); remove it`,
-    );
+    throw new MsalHttpError('MSALHTTP106', `protectedResourceMap key "${key}" contains user information ("user@"); remove it`);
   }
   const { hostSuffix, hostWildcards } = parseHost(key, url.hostname);
   const segments = parsePath(key, url.pathname);

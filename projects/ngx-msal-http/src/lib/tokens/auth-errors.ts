@@ -52,8 +52,7 @@ export function toMsalHttpError(error: unknown, during: 'silent' | 'popup'): Msa
   if (during === 'popup' && code === 'timed_out') {
     return new MsalHttpError(
       'MSALHTTP207',
-      `the sign-in popup was closed or not completed within msal-browser's popupBridgeTimeout (timed_out); ` +
-        `the request was not sent`,
+      `the sign-in popup was closed or not completed within msal-browser's popupBridgeTimeout (timed_out); ` + `the request was not sent`,
       { cause: error },
     );
   }

@@ -67,7 +67,10 @@ export class InteractionCoordinator {
    * or fails with `MSALHTTP208` after the interaction timeout.
    */
   waitUntilIdle(): Promise<void> {
-    const status = this.bus.inProgress$.pipe(skip(this.bus.inProgress === 'none' ? 1 : 0), filter((s) => s === 'none'));
+    const status = this.bus.inProgress$.pipe(
+      skip(this.bus.inProgress === 'none' ? 1 : 0),
+      filter((s) => s === 'none'),
+    );
     return withTimeout(
       firstValueFrom(status).then(() => undefined),
       this.timeout,

@@ -35,12 +35,18 @@ export class MsalClientHost {
       await withTimeout(
         this.initializeAndHandleRedirect(),
         this.timeout,
-        () => new MsalHttpError('MSALHTTP205', `msal-browser did not finish initialize() and handleRedirectPromise() within ${this.timeout} ms`),
+        () =>
+          new MsalHttpError(
+            'MSALHTTP205',
+            `msal-browser did not finish initialize() and handleRedirectPromise() within ${this.timeout} ms`,
+          ),
       );
     } catch (error) {
       throw error instanceof MsalHttpError
         ? error
-        : new MsalHttpError('MSALHTTP205', 'msal-browser initialize() or handleRedirectPromise() failed; see error.cause', { cause: error });
+        : new MsalHttpError('MSALHTTP205', 'msal-browser initialize() or handleRedirectPromise() failed; see error.cause', {
+            cause: error,
+          });
     } finally {
       // Whatever happened, nothing is in progress any more: components waiting for `none` go on.
       this.bus.setInProgress('none');

@@ -84,12 +84,23 @@ export class TokenAcquirer {
     const mode = this.config.interactionType;
     if (mode === 'none') {
       throw account
-        ? new MsalHttpError('MSALHTTP203', `interaction is required for scopes "${request.scopes.join(' ')}" and interactionType is 'none'`, { cause })
-        : new MsalHttpError('MSALHTTP200', `nobody is signed in; sign in first (MsalHttpAuth.loginPopup/loginRedirect) or set interactionType`);
+        ? new MsalHttpError(
+            'MSALHTTP203',
+            `interaction is required for scopes "${request.scopes.join(' ')}" and interactionType is 'none'`,
+            { cause },
+          )
+        : new MsalHttpError(
+            'MSALHTTP200',
+            `nobody is signed in; sign in first (MsalHttpAuth.loginPopup/loginRedirect) or set interactionType`,
+          );
     }
     if (mode === 'redirect') {
       this.interaction.redirectOnce(() => this.host.client.acquireTokenRedirect(this.interactiveRequest(request, account)));
-      throw new MsalHttpError('MSALHTTP204', `a redirect to sign in has started for scopes "${request.scopes.join(' ')}"; the request was not sent`, { cause });
+      throw new MsalHttpError(
+        'MSALHTTP204',
+        `a redirect to sign in has started for scopes "${request.scopes.join(' ')}"; the request was not sent`,
+        { cause },
+      );
     }
     return this.popupRounds(request, account);
   }
@@ -119,7 +130,10 @@ export class TokenAcquirer {
       if (retry) return retry;
       account = this.currentAccount();
     }
-    throw new MsalHttpError('MSALHTTP202', `scopes "${request.scopes.join(' ')}" still need the user after ${MAX_INTERACTION_ROUNDS} interactions`);
+    throw new MsalHttpError(
+      'MSALHTTP202',
+      `scopes "${request.scopes.join(' ')}" still need the user after ${MAX_INTERACTION_ROUNDS} interactions`,
+    );
   }
 
   /** After someone else's interaction: a silent attempt; `null` when the user is still needed. */
