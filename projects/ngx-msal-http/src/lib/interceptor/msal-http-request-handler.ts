@@ -1,7 +1,7 @@
 import { HttpErrorResponse, HttpEvent, HttpHandlerFn, HttpRequest } from '@angular/common/http';
 import { inject, Injectable, Injector, PLATFORM_ID } from '@angular/core';
 import { isPlatformBrowser } from '@angular/common';
-import type { AuthenticationResult } from '@azure/msal-browser';
+import type { AccountInfo, AuthenticationResult } from '@azure/msal-browser';
 import { catchError, defer, Observable, switchMap, throwError } from 'rxjs';
 
 import { MsalHttpError } from '../config/msal-http-error';
@@ -30,11 +30,14 @@ export class MsalHttpRequestHandler {
   private acquirerInstance: TokenAcquirer | null = null;
 
   handle(request: HttpRequest<unknown>, next: HttpHandlerFn): Observable<HttpEvent<unknown>> {
-    if (!this.isBrowser || this.forwarded.has(request) || request.context.get(MSAL_HTTP_SKIP)) return next(request);
+    // `has` before `get`: `get` of an unset token stores its default in the request's context.
+    const { context } = request;
+    if (!this.isBrowser || this.forwarded.has(request) || (context.has(MSAL_HTTP_SKIP) && context.get(MSAL_HTTP_SKIP)))
+      return next(request);
     // A header the app set itself is never overwritten.
     if (request.headers.has('Authorization')) return next(request);
     const match = this.matcher.match(request.url, request.method);
-    const override = request.context.get(MSAL_HTTP_SCOPES);
+    const override = context.has(MSAL_HTTP_SCOPES) ? context.get(MSAL_HTTP_SCOPES) : null;
     if (!match) {
       if (override) return throwError(() => unnamedUrlError(request));
       return next(request);
@@ -67,20 +70,31 @@ export class MsalHttpRequestHandler {
   private acquireFor(request: HttpRequest<unknown>, scopes: readonly string[], claims?: string): Observable<AuthenticationResult> {
     return defer(async () => {
       const acquirer = this.acquirer();
-      let info = this.describe(request, scopes, null);
+      // Until the account is chosen, events name none. Built only when someone listens.
+      let account: AccountInfo | null = null;
+      let info: TokenRequestInfo | undefined;
+      const describe = () => (info ??= this.describe(request, scopes, account));
       let started = false;
       try {
-        const account = await acquirer.prepare();
-        info = this.describe(request, scopes, account);
-        this.bus.emit({ type: 'msal:acquireTokenStart', source: 'ngx-msal-http', request: info });
+        account = await acquirer.prepare();
+        if (this.bus.observed) this.bus.emit({ type: 'msal:acquireTokenStart', source: 'ngx-msal-http', request: describe() });
         started = true;
         const result = await acquirer.acquire({ scopes, claims, httpRequest: request }, account);
-        this.bus.emit({ type: 'msal:acquireTokenSuccess', source: 'ngx-msal-http', request: info, result: toTokenResultInfo(result) });
+        if (this.bus.observed) {
+          this.bus.emit({
+            type: 'msal:acquireTokenSuccess',
+            source: 'ngx-msal-http',
+            request: describe(),
+            result: toTokenResultInfo(result),
+          });
+        }
         return result;
       } catch (error) {
-        // Startup or account choice failed before the start event: still one start, one failure.
-        if (!started) this.bus.emit({ type: 'msal:acquireTokenStart', source: 'ngx-msal-http', request: info });
-        this.bus.emit({ type: 'msal:acquireTokenFailure', source: 'ngx-msal-http', request: info, error });
+        if (this.bus.observed) {
+          // Startup or account choice failed before the start event: still one start, one failure.
+          if (!started) this.bus.emit({ type: 'msal:acquireTokenStart', source: 'ngx-msal-http', request: describe() });
+          this.bus.emit({ type: 'msal:acquireTokenFailure', source: 'ngx-msal-http', request: describe(), error });
+        }
         throw error;
       }
     });

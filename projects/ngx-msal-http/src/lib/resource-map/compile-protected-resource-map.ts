@@ -6,6 +6,7 @@ import {
   ProtectedResourceScopes,
   ResourceMatch,
 } from './protected-resource-map';
+import { createHostPrefilter } from './host-prefilter';
 import { collectPathMatches, comparePaths, insertPath, PathTrie } from './path-trie';
 import { compileResourceRule, describeValue, ResourceRule } from './resource-rule';
 import { effectivePort, parseUrlPattern, UrlPattern } from './url-pattern';
@@ -60,24 +61,37 @@ export function compileProtectedResourceMap(
     hostKeys.forEach((compiled, rank) => (compiled.rank = rank));
   }
   const maxWildcards = Math.max(0, ...[...hosts.values()].map((h) => h.keys[0].pattern.hostWildcards));
+  const mightMatch = createHostPrefilter(
+    [...hosts.values()].map((h) => h.keys[0].pattern.hostSuffix),
+    baseUrl,
+  );
 
   return {
     keys: Object.freeze(keys),
     match(url: string, method = 'GET'): ResourceMatch | null {
+      if (!mightMatch(url)) return null;
       const parsed = parseRequestUrl(url, baseUrl);
       if (!parsed) return null;
+      // Each URL getter is a call into the browser that builds a new string: read each once.
+      const { protocol, hostname } = parsed;
+      const port = effectivePort(protocol, parsed.port);
       const verb = method.toUpperCase();
-      const port = effectivePort(parsed.protocol, parsed.port);
-      const segments = parsed.pathname.split('/').slice(1);
-      const labels = parsed.hostname.startsWith('[') ? [parsed.hostname] : parsed.hostname.split('.');
       // Exact host first, then wildcard hosts with the most literal labels (rule 6). A `*` stands
       // for one DNS label, never an empty one (the parser accepts "https://.contoso.com/").
-      const firstEmpty = labels.indexOf('');
-      const lastWildcards = Math.min(maxWildcards, labels.length - 2, firstEmpty === -1 ? Infinity : firstEmpty);
+      let labels: string[] = [];
+      let lastWildcards = 0;
+      if (maxWildcards > 0) {
+        labels = hostname.startsWith('[') ? [hostname] : hostname.split('.');
+        const firstEmpty = labels.indexOf('');
+        lastWildcards = Math.min(maxWildcards, labels.length - 2, firstEmpty === -1 ? Infinity : firstEmpty);
+      }
+      let segments: string[] | undefined;
       for (let wildcards = 0; wildcards === 0 || wildcards <= lastWildcards; wildcards++) {
-        const suffix = wildcards === 0 ? parsed.hostname : labels.slice(wildcards).join('.');
-        const host = hosts.get(hostIndexKey(parsed.protocol, wildcards, suffix, port));
-        const decision = host && decideForHost(host.trie, segments, verb);
+        const suffix = wildcards === 0 ? hostname : labels.slice(wildcards).join('.');
+        const host = hosts.get(hostIndexKey(protocol, wildcards, suffix, port));
+        if (!host) continue;
+        segments ??= parsed.pathname.split('/').slice(1);
+        const decision = decideForHost(host.trie, segments, verb);
         if (decision !== undefined) return decision;
       }
       return null;
@@ -100,16 +114,21 @@ function hostIndexKey(protocol: string, wildcards: number, suffix: string, port:
   return `${protocol}|${wildcards}|${suffix}|${port}`;
 }
 
+// An absolute http(s) URL ignores the base URL; parsing it alone spares the parser the base.
+const ABSOLUTE_HTTP = /^https?:\/\//i;
+
 /** Rule 1: only absolute http(s) URLs without user information can ever get a token. */
 function parseRequestUrl(url: string, baseUrl: string | undefined): URL | null {
   let parsed: URL;
   try {
-    parsed = new URL(url, baseUrl);
+    parsed = ABSOLUTE_HTTP.test(url) ? new URL(url) : new URL(url, baseUrl);
   } catch {
     return null;
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
-  if (parsed.username || parsed.password) return null;
+  const { protocol } = parsed;
+  if (protocol !== 'https:' && protocol !== 'http:') return null;
+  // User information needs an "@" in the URL; without one, spare the two getters.
+  if (url.includes('@') && (parsed.username || parsed.password)) return null;
   return parsed;
 }
 

@@ -62,6 +62,6 @@ export class MsalClientHost {
   private onMsalEvent(message: EventMessage): void {
     const status = EventMessageUtils.getInteractionStatusFromEvent(message, this.bus.inProgress);
     if (status !== null) this.bus.setInProgress(status);
-    this.bus.emit(toMsalBrowserEvent(message));
+    if (this.bus.observed) this.bus.emit(toMsalBrowserEvent(message));
   }
 }

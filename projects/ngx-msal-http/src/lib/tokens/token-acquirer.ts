@@ -1,5 +1,5 @@
 import { HttpRequest } from '@angular/common/http';
-import { inject, Injectable } from '@angular/core';
+import { inject, Injectable, NgZone } from '@angular/core';
 import type { AccountInfo, AuthenticationResult } from '@azure/msal-browser';
 
 import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
@@ -8,7 +8,7 @@ import { selectAccount } from './account-selection';
 import { isInteractionInProgress, requiresInteraction, toMsalHttpError } from './auth-errors';
 import { InteractionCoordinator } from './interaction-coordinator';
 import { MsalClientHost } from './msal-client-host';
-import { withTimeout } from './with-timeout';
+import { DeadlineTimer } from './deadline-timer';
 
 /** What the interceptor needs a token for. */
 export interface AcquireTokenRequest {
@@ -33,6 +33,8 @@ export class TokenAcquirer {
   private readonly config = inject(MSAL_HTTP_CONFIG);
   private readonly interaction = inject(InteractionCoordinator);
   private readonly inFlight = new Map<string, Promise<AuthenticationResult>>();
+  // One timer for every pending silent call, instead of a timer armed and cleared per call.
+  private readonly silentDeadlines = new DeadlineTimer(this.config.timeouts.silent, inject(NgZone));
 
   /** The account a token would be acquired for now (see {@link selectAccount}); throws `MSALHTTP201`. */
   currentAccount(): AccountInfo | null {
@@ -65,9 +67,8 @@ export class TokenAcquirer {
     if (!flight) {
       const silentRequest = { ...extra, scopes, account, ...(request.claims ? { claims: request.claims } : {}) };
       const timeout = this.config.timeouts.silent;
-      flight = withTimeout(
+      flight = this.silentDeadlines.race(
         Promise.resolve().then(() => this.host.client.acquireTokenSilent(silentRequest)),
-        timeout,
         () => new MsalHttpError('MSALHTTP206', `acquireTokenSilent did not settle within ${timeout} ms`),
       );
       const own = flight;
