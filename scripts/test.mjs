@@ -7,8 +7,15 @@ ensureDependencies();
 process.env.CHROME_BIN = ensureChromium();
 
 const steps = [
+  ['lint (ESLint + Prettier)', 'npm', ['run', '--silent', 'lint']],
+  ['error codes documented (docs/errors.md)', 'node', ['scripts/check-docs.mjs']],
   ['library unit tests (Karma, headless Chromium)', 'npx', ['ng', 'test', 'ngx-msal-http', '--watch=false']],
   ['library build (ng-packagr)', 'npx', ['ng', 'build', 'ngx-msal-http']],
+  ['benchmark smoke test (harness and concurrency counts, no timings)', 'node', ['bench/smoke.mjs', '--skip-lib-build']],
+  ['public API reports (API Extractor)', 'node', ['scripts/check-api.mjs']],
+  ['end-to-end tests (demo app, OpenID provider, API, Playwright)', 'node', ['e2e/run.mjs']],
+  ['ng-add schematic (build into dist, node --test)', 'node', ['scripts/build-schematics.mjs', '--test']],
+  ['packed package (publint, attw, install, peers)', 'node', ['scripts/check-package.mjs']],
 ];
 
 for (const [title, command, args] of steps) {

@@ -1,0 +1,71 @@
+import { Configuration, ProtocolMode, PublicClientApplication } from '@azure/msal-browser';
+
+import { BenchMaps, BenchRequest } from './resource-maps';
+import type { ScenarioDefinition } from './sessions';
+
+/** Where the local OpenID provider and the API of the end-to-end tests run (from the Node side). */
+export interface RealClientSetup {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly apiUrl: string;
+  readonly origin: string;
+}
+
+const ORDERS_READ = 'api://demo-orders/orders.read';
+const ORDERS_WRITE = 'api://demo-orders/orders.write';
+const PROFILE_READ = 'api://demo-profile/profile.read';
+
+function configFor(setup: RealClientSetup): Configuration {
+  return {
+    auth: {
+      clientId: setup.clientId,
+      authority: setup.issuer,
+      knownAuthorities: [new URL(setup.issuer).host],
+      redirectUri: `${setup.origin}/redirect-bridge.html`,
+    },
+    cache: { cacheLocation: 'sessionStorage' },
+    system: { protocolMode: ProtocolMode.OIDC },
+  };
+}
+
+/**
+ * Signs in with a real popup (the Node side fills the provider's forms) and caches a token for
+ * each API, so that afterwards every PublicClientApplication on this page answers
+ * acquireTokenSilent from its sessionStorage cache. Resolves to what the second silent call says.
+ */
+export async function realLogin(setup: RealClientSetup): Promise<{ username: string; fromCache: boolean[] }> {
+  const pca = new PublicClientApplication(configFor(setup));
+  await pca.initialize();
+  await pca.handleRedirectPromise();
+  const login = await pca.loginPopup({ scopes: [ORDERS_READ, ORDERS_WRITE], extraScopesToConsent: [PROFILE_READ], prompt: 'consent' });
+  pca.setActiveAccount(login.account);
+  const fromCache: boolean[] = [];
+  for (const scopes of [[ORDERS_READ], [PROFILE_READ]]) {
+    await pca.acquireTokenSilent({ scopes, account: login.account });
+    fromCache.push((await pca.acquireTokenSilent({ scopes, account: login.account })).fromCache);
+  }
+  return { username: login.account.username, fromCache };
+}
+
+/** Scenario 6: scenario 2's shape with real PublicClientApplications (a new one per variant, one cache). */
+export function realClientScenario(setup: RealClientSetup): Omit<ScenarioDefinition, 'variants'> {
+  const orders = `${setup.apiUrl}/orders`;
+  const profile = `${setup.apiUrl}/profile`;
+  const requests: BenchRequest[] = [
+    { method: 'GET', url: orders },
+    { method: 'GET', url: profile },
+  ];
+  const maps: BenchMaps = {
+    ours: [
+      [orders, [ORDERS_READ]],
+      [profile, [PROFILE_READ]],
+    ],
+    theirs: new Map([
+      [orders, [ORDERS_READ]],
+      [profile, [PROFILE_READ]],
+    ]),
+    middle: requests[0],
+    samples: requests,
+  };
+  return { maps, requests, client: () => new PublicClientApplication(configFor(setup)) };
+}
