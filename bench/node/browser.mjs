@@ -1,14 +1,9 @@
 // Headless Chromium for the benchmark, driven by playwright-core (no downloaded browser).
 import { chromium } from 'playwright-core';
+import CHROMIUM_FLAGS from '../../chromium-flags.cjs';
 
 const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+  ...CHROMIUM_FLAGS,
   // The real-client scenario talks to the local provider's run-time certificate.
   '--ignore-certificate-errors',
   // Lets the page collect garbage between timed rounds, so one round's garbage is not billed to

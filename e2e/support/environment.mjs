@@ -2,22 +2,14 @@
 // provider and the protected API (the same servers `npm start` runs), and one headless Chromium.
 // Each test gets its own browser context (fresh cookies and sessionStorage), which is cheap.
 import { chromium } from 'playwright-core';
+import CHROMIUM_FLAGS from '../../chromium-flags.cjs';
 import { DEMO_BROWSER_DIR } from '../../scripts/build-demo.mjs';
 import { startAll } from '../servers/start-servers.mjs';
 import { startAppServer } from './app-server.mjs';
 
-// Debian's Chromium as root needs --no-sandbox; the provider's certificate comes from a CA made at
-// run time, which the browser is told to accept rather than trust system-wide.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--ignore-certificate-errors',
-];
+// The provider's certificate comes from a CA made at run time, which the browser is told to accept
+// rather than trust system-wide.
+const CHROMIUM_ARGS = [...CHROMIUM_FLAGS, '--ignore-certificate-errors'];
 
 /**
  * Starts the shared environment. `chromiumPath` is a Chromium executable (see scripts/ensure-env.mjs);
