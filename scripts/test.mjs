@@ -12,6 +12,7 @@ const steps = [
   ['lint (ESLint + Prettier)', 'npm', ['run', '--silent', 'lint']],
   ['error codes documented (docs/errors.md)', 'node', ['scripts/check-docs.mjs']],
   ['library unit tests (Karma, headless Chromium)', 'npx', ['ng', 'test', 'ngx-msal-http', '--watch=false']],
+  ['demo unit tests (Karma, with ngx-msal-http/testing)', 'npx', ['ng', 'test', 'demo', '--watch=false']],
   ['library build (ng-packagr)', 'npx', ['ng', 'build', 'ngx-msal-http']],
   ['benchmark smoke test (harness and concurrency counts, no timings)', 'node', ['bench/smoke.mjs', '--skip-lib-build']],
   ['public API reports (API Extractor)', 'node', ['scripts/check-api.mjs']],
