@@ -34,9 +34,8 @@ export class MsalHttpAuth {
   constructor() {
     // On the server there is no msal-browser client at all: the account stays null.
     if (!this.isBrowser) return;
-    this.bus.events$.subscribe((event) => {
-      if (event.source === 'msal-browser' || event.type === 'msal:acquireTokenSuccess') this.refreshAccount();
-    });
+    this.bus.accountChanges$.subscribe(() => this.refreshAccount());
+    // Startup may be over already (the account-change tick came before this service existed).
     this.host.ready().then(
       () => this.refreshAccount(),
       () => undefined,

@@ -1,7 +1,8 @@
 /**
  * Every error code ngx-msal-http throws or emits, with a one-line summary. `1xx` codes are
- * configuration errors thrown at startup; `2xx` codes are runtime errors delivered on the request
- * (`HttpErrorResponse.error`) and in `msal:acquireTokenFailure` events. Each code is documented,
+ * configuration errors thrown at startup; `2xx` codes are runtime errors: the error of the HTTP
+ * request itself (an `MsalHttpError`, not an `HttpErrorResponse`: the request was not sent) and,
+ * for failed acquisitions, the `msal:acquireTokenFailure` event. Each code is documented,
  * with its fix, in `docs/errors.md`.
  */
 export const MSAL_HTTP_ERROR_CODES = {
@@ -44,8 +45,8 @@ export type MsalHttpErrorCode = keyof typeof MSAL_HTTP_ERROR_CODES;
  *
  * @example
  * http.get(url).subscribe({
- *   error: (e: HttpErrorResponse) => {
- *     if (e.error instanceof MsalHttpError && e.error.code === 'MSALHTTP204') return; // redirecting
+ *   error: (error: unknown) => {
+ *     if (error instanceof MsalHttpError && error.code === 'MSALHTTP204') return; // redirecting
  *   },
  * });
  */

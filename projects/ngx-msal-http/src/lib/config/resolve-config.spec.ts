@@ -38,6 +38,13 @@ describe('resolveConfig', () => {
     ['an unknown interactionType', { ...base, interactionType: 'Popup' }, 'MSALHTTP111', '"Popup"'],
     ['a zero timeout', { ...base, timeouts: { silent: 0 } }, 'MSALHTTP115', 'timeouts.silent'],
     ['a string timeout', { ...base, timeouts: { interaction: '5s' } }, 'MSALHTTP115', '"5s"'],
+    ['an infinite timeout', { ...base, timeouts: { interaction: Infinity } }, 'MSALHTTP115', 'Infinity'],
+    [
+      'a timeout past what setTimeout can wait',
+      { ...base, timeouts: { initialization: 2 ** 31 } },
+      'MSALHTTP115',
+      'timeouts.initialization',
+    ],
     ['a string authRequest', { ...base, authRequest: 'consent' }, 'MSALHTTP116', '"consent"'],
     ['a consent scope with spaces', { ...base, consentScopes: ['openid profile'] }, 'MSALHTTP103', '"openid profile"'],
   ];

@@ -4,6 +4,7 @@ import { MsalHttpError } from './msal-http-error';
 
 const DEFAULT_TIMEOUTS: Required<MsalHttpTimeouts> = { silent: 30_000, interaction: 300_000, initialization: 30_000 };
 const INTERACTION_TYPES = ['popup', 'redirect', 'none'];
+const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * Validates the configuration once, when providers are created, and fills in defaults. The
@@ -32,8 +33,12 @@ export function resolveConfig(config: MsalHttpConfig): ResolvedMsalHttpConfig {
   }
   const timeouts = { ...DEFAULT_TIMEOUTS, ...config.timeouts };
   for (const [name, value] of Object.entries(timeouts)) {
-    if (typeof value !== 'number' || !(value > 0)) {
-      throw new MsalHttpError('MSALHTTP115', `timeouts.${name} is ${describeValue(value)}; use a positive number of milliseconds`);
+    // Browsers fire a setTimeout longer than 2^31 - 1 ms (about 24.8 days) at once, and Infinity as 0.
+    if (typeof value !== 'number' || !(value > 0) || value > MAX_TIMER_MS) {
+      throw new MsalHttpError(
+        'MSALHTTP115',
+        `timeouts.${name} is ${describeValue(value)}; use a positive number of milliseconds up to ${MAX_TIMER_MS} (about 24.8 days)`,
+      );
     }
   }
   for (const scope of config.consentScopes ?? []) {

@@ -9,13 +9,20 @@ import { MsalHttpEvent } from './msal-http-event';
 export class MsalHttpEventBus {
   private readonly subject = new Subject<MsalHttpEvent>();
   private readonly status = new BehaviorSubject<InteractionStatus>('startup');
+  private readonly accounts = new Subject<void>();
   readonly events$ = this.subject.asObservable();
+  /**
+   * Ticks when the active account may have changed. Internal listeners use this instead of
+   * `events$`, so that they do not make every request build events nobody reads.
+   */
+  readonly accountChanges$ = this.accounts.asObservable();
   readonly inProgress$ = this.status.pipe(distinctUntilChanged());
 
   constructor() {
     inject(DestroyRef).onDestroy(() => {
       this.subject.complete();
       this.status.complete();
+      this.accounts.complete();
     });
   }
 
@@ -33,6 +40,10 @@ export class MsalHttpEventBus {
 
   setInProgress(status: InteractionStatus): void {
     this.status.next(status);
+  }
+
+  accountMayHaveChanged(): void {
+    this.accounts.next();
   }
 
   emit(event: MsalHttpEvent): void {

@@ -300,3 +300,29 @@ function fakeResult() {
     correlationId: 'fake-correlation-id',
   };
 }
+
+describe('msalHttpInterceptor with a base URL that changes after startup', () => {
+  let base: HTMLBaseElement | null = null;
+  afterEach(() => {
+    base?.remove();
+    TestBed.inject(HttpTestingController).verify();
+  });
+
+  it('resolves path-relative request URLs against the base as it is when the request is sent', async () => {
+    const { http, backend, client } = setUpMsalHttp();
+    client.signIn(fakeAccount(), true);
+    await flushMicrotasks();
+    // The app navigated (or set <base>) after startup: "relative-api/x" now means /elsewhere/relative-api/x.
+    base = document.head.appendChild(Object.assign(document.createElement('base'), { href: '/elsewhere/' }));
+
+    http.get('relative-api/items').subscribe();
+    http.get('/relative-api/items').subscribe();
+    const moved = await expectRequest(backend, 'relative-api/items');
+    const rooted = await expectRequest(backend, '/relative-api/items');
+
+    expect(moved.request.headers.has('Authorization')).toBeFalse();
+    expect(rooted.request.headers.has('Authorization')).toBeTrue();
+    moved.flush({});
+    rooted.flush({});
+  });
+});

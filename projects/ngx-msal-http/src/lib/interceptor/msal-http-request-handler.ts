@@ -1,6 +1,6 @@
 import { HttpErrorResponse, HttpEvent, HttpHandlerFn, HttpRequest } from '@angular/common/http';
 import { inject, Injectable, Injector, PLATFORM_ID } from '@angular/core';
-import { isPlatformBrowser } from '@angular/common';
+import { DOCUMENT, isPlatformBrowser } from '@angular/common';
 import type { AccountInfo, AuthenticationResult } from '@azure/msal-browser';
 import { catchError, defer, Observable, switchMap, throwError } from 'rxjs';
 
@@ -23,6 +23,7 @@ export class MsalHttpRequestHandler {
   private readonly bus = inject(MsalHttpEventBus);
   private readonly injector = inject(Injector);
   private readonly isBrowser = isPlatformBrowser(inject(PLATFORM_ID));
+  private readonly document = inject(DOCUMENT);
   // Requests this handler already forwarded: a second registration of the interceptor (class and
   // function, or the module's and the app's) passes them straight through.
   private readonly forwarded = new WeakSet<HttpRequest<unknown>>();
@@ -36,13 +37,28 @@ export class MsalHttpRequestHandler {
       return next(request);
     // A header the app set itself is never overwritten.
     if (request.headers.has('Authorization')) return next(request);
-    const match = this.matcher.match(request.url, request.method);
+    const match = this.matcher.match(this.resolvePathRelative(request.url), request.method);
     const override = context.has(MSAL_HTTP_SCOPES) ? context.get(MSAL_HTTP_SCOPES) : null;
     if (!match) {
       if (override) return throwError(() => unnamedUrlError(request));
       return next(request);
     }
     return this.sendWithToken(request, next, override ?? match.scopes);
+  }
+
+  /**
+   * A path-relative URL ("api/x", "../x") resolves against the document's base URL as it is now,
+   * as the browser will resolve it when sending; without a <base> element that is the current
+   * page, which changes as the app navigates. The matcher's base is the one seen at startup, so
+   * such URLs are made absolute here. Absolute URLs and "/x" paths do not depend on it.
+   */
+  private resolvePathRelative(url: string): string {
+    if (ABSOLUTE_OR_ROOTED.test(url)) return url;
+    try {
+      return new URL(url, this.document.baseURI).href;
+    } catch {
+      return url;
+    }
   }
 
   private sendWithToken(request: HttpRequest<unknown>, next: HttpHandlerFn, scopes: readonly string[]): Observable<HttpEvent<unknown>> {
@@ -134,6 +150,9 @@ export class MsalHttpRequestHandler {
     return (this.acquirerInstance ??= this.injector.get(TokenAcquirer));
   }
 }
+
+// A scheme ("https:", "mailto:") or a leading slash; anything else is relative to the base path.
+const ABSOLUTE_OR_ROOTED = /^(?:[a-z][a-z\d+.-]*:|\/)/i;
 
 function withoutQuery(url: string): string {
   const end = url.search(/[?#]/);

@@ -1,6 +1,6 @@
 import { inject, Injectable } from '@angular/core';
 import type { AuthenticationResult } from '@azure/msal-browser';
-import { filter, firstValueFrom, skip } from 'rxjs';
+import { filter, firstValueFrom, skip, throwError, timeout } from 'rxjs';
 
 import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
 import { MsalHttpError } from '../config/msal-http-error';
@@ -67,19 +67,23 @@ export class InteractionCoordinator {
    * or fails with `MSALHTTP208` after the interaction timeout.
    */
   waitUntilIdle(): Promise<void> {
-    const status = this.bus.inProgress$.pipe(
+    const idle = this.bus.inProgress$.pipe(
       skip(this.bus.inProgress === 'none' ? 1 : 0),
       filter((s) => s === 'none'),
+      // rxjs' timeout unsubscribes from the status when it fires: nothing is left listening.
+      timeout({
+        first: this.timeout,
+        with: () =>
+          throwError(
+            () =>
+              new MsalHttpError(
+                'MSALHTTP208',
+                `another interaction (a sign-in started elsewhere in the app or in another tab) did not finish ` +
+                  `within ${this.timeout} ms; the request was not sent`,
+              ),
+          ),
+      }),
     );
-    return withTimeout(
-      firstValueFrom(status).then(() => undefined),
-      this.timeout,
-      () =>
-        new MsalHttpError(
-          'MSALHTTP208',
-          `another interaction (a sign-in started elsewhere in the app or in another tab) did not finish ` +
-            `within ${this.timeout} ms; the request was not sent`,
-        ),
-    );
+    return firstValueFrom(idle).then(() => undefined);
   }
 }

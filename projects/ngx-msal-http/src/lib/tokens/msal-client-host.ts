@@ -1,5 +1,5 @@
 import { DestroyRef, inject, Injectable } from '@angular/core';
-import { EventMessage, EventMessageUtils } from '@azure/msal-browser';
+import { EventMessage, EventMessageUtils, EventType } from '@azure/msal-browser';
 
 import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
 import { MsalHttpError } from '../config/msal-http-error';
@@ -8,10 +8,22 @@ import { toMsalBrowserEvent } from '../events/sanitize';
 import { MSAL_HTTP_CLIENT } from './msal-client';
 import { withTimeout } from './with-timeout';
 
+// msal-browser events after which the active account may be different.
+const ACCOUNT_EVENTS = new Set<string>([
+  EventType.ACTIVE_ACCOUNT_CHANGED,
+  EventType.LOGIN_SUCCESS,
+  EventType.LOGOUT_SUCCESS,
+  EventType.LOGOUT_END,
+  EventType.HANDLE_REDIRECT_END,
+]);
+
+const READY = Promise.resolve();
+
 /**
  * Owns the client's startup: bridges msal-browser's events into our stream, then runs
- * `initialize()` and `handleRedirectPromise()` once, bounded by `timeouts.initialization`. Every
- * acquisition awaits {@link ready}; a failed startup fails requests with `MSALHTTP205`.
+ * `initialize()` and `handleRedirectPromise()` once. Every acquisition awaits {@link ready}, each
+ * bounded by `timeouts.initialization`; a failed startup fails requests with `MSALHTTP205`. A slow
+ * startup only fails the requests that waited too long: once it finishes, later requests go on.
  */
 @Injectable()
 export class MsalClientHost {
@@ -20,10 +32,21 @@ export class MsalClientHost {
   private readonly timeout = inject(MSAL_HTTP_CONFIG).timeouts.initialization;
   private readonly destroyRef = inject(DestroyRef);
   private startup: Promise<void> | null = null;
+  private started = false;
 
-  /** Starts initialization (once) and returns the promise every acquisition waits for. */
+  /** Starts initialization (once) and resolves when it is done, or fails after the timeout. */
   ready(): Promise<void> {
-    return (this.startup ??= this.start());
+    // The per-request path: no timer once startup is behind us.
+    if (this.started) return READY;
+    this.startup ??= this.start();
+    return withTimeout(this.startup, this.timeout, () => {
+      // Nothing is in progress as far as components can tell; those waiting for `none` go on.
+      this.bus.setInProgress('none');
+      return new MsalHttpError(
+        'MSALHTTP205',
+        `msal-browser did not finish initialize() and handleRedirectPromise() within ${this.timeout} ms`,
+      );
+    });
   }
 
   private async start(): Promise<void> {
@@ -32,36 +55,24 @@ export class MsalClientHost {
       if (callbackId) this.client.removeEventCallback(callbackId);
     });
     try {
-      await withTimeout(
-        this.initializeAndHandleRedirect(),
-        this.timeout,
-        () =>
-          new MsalHttpError(
-            'MSALHTTP205',
-            `msal-browser did not finish initialize() and handleRedirectPromise() within ${this.timeout} ms`,
-          ),
-      );
+      await this.client.initialize();
+      const result = await this.client.handleRedirectPromise();
+      if (result?.account) this.client.setActiveAccount(result.account);
+      this.started = true;
     } catch (error) {
-      throw error instanceof MsalHttpError
-        ? error
-        : new MsalHttpError('MSALHTTP205', 'msal-browser initialize() or handleRedirectPromise() failed; see error.cause', {
-            cause: error,
-          });
+      throw new MsalHttpError('MSALHTTP205', 'msal-browser initialize() or handleRedirectPromise() failed; see error.cause', {
+        cause: error,
+      });
     } finally {
-      // Whatever happened, nothing is in progress any more: components waiting for `none` go on.
       this.bus.setInProgress('none');
+      this.bus.accountMayHaveChanged();
     }
-  }
-
-  private async initializeAndHandleRedirect(): Promise<void> {
-    await this.client.initialize();
-    const result = await this.client.handleRedirectPromise();
-    if (result?.account) this.client.setActiveAccount(result.account);
   }
 
   private onMsalEvent(message: EventMessage): void {
     const status = EventMessageUtils.getInteractionStatusFromEvent(message, this.bus.inProgress);
     if (status !== null) this.bus.setInProgress(status);
+    if (ACCOUNT_EVENTS.has(message.eventType)) this.bus.accountMayHaveChanged();
     if (this.bus.observed) this.bus.emit(toMsalBrowserEvent(message));
   }
 }

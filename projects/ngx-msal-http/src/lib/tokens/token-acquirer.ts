@@ -60,9 +60,8 @@ export class TokenAcquirer {
 
   private silent(account: AccountInfo, request: AcquireTokenRequest): Promise<AuthenticationResult> {
     const extra = this.config.authRequest(request.httpRequest, request.scopes);
-    const scopes = [...new Set(request.scopes)].sort();
-    // msal-browser de-duplicates in-flight requests without sorting scopes; we sort.
-    const key = [account.homeAccountId, scopes.join(' '), request.claims ?? '', JSON.stringify(extra)].join('\n');
+    const scopes = sortedScopes(request.scopes);
+    const key = flightKey(account, scopes, request.claims, extra);
     let flight = this.inFlight.get(key);
     if (!flight) {
       const silentRequest = { ...extra, scopes, account, ...(request.claims ? { claims: request.claims } : {}) };
@@ -107,7 +106,14 @@ export class TokenAcquirer {
   }
 
   private async popupRounds(request: AcquireTokenRequest, account: AccountInfo | null): Promise<AuthenticationResult> {
-    const key = [[...new Set(request.scopes)].sort().join(' '), request.claims ?? ''].join('\n');
+    // Requests share a popup only when they would share a silent acquisition: same account, scope
+    // set, claims and request fields (an authRequest function may pick another tenant per request).
+    const key = flightKey(
+      account,
+      sortedScopes(request.scopes),
+      request.claims,
+      this.config.authRequest(request.httpRequest, request.scopes),
+    );
     for (let round = 1; round <= MAX_INTERACTION_ROUNDS; round++) {
       if (!this.interaction.currentPopup && this.interaction.busyElsewhere) {
         await this.interaction.waitUntilIdle();
@@ -155,4 +161,14 @@ export class TokenAcquirer {
     const scopes = account ? [...request.scopes] : [...new Set([...this.config.consentScopes, ...request.scopes])];
     return { ...extra, scopes, ...(account ? { account } : {}), ...(request.claims ? { claims: request.claims } : {}) };
   }
+}
+
+/** Scopes as a set in a stable order: msal-browser de-duplicates in-flight requests without sorting. */
+function sortedScopes(scopes: readonly string[]): string[] {
+  return [...new Set(scopes)].sort();
+}
+
+/** What makes two acquisitions the same one. */
+function flightKey(account: AccountInfo | null, scopes: readonly string[], claims: string | undefined, extra: object): string {
+  return [account?.homeAccountId ?? '', scopes.join(' '), claims ?? '', JSON.stringify(extra)].join('\n');
 }
