@@ -79,6 +79,7 @@ function installNode() {
 
 function writeApp(tarball) {
   cpSync(join(root, 'scripts/angular-22-consumer'), app, { recursive: true });
+  cpSync(join(root, 'chromium-flags.cjs'), join(app, 'chromium-flags.cjs'));
   const angular = Object.fromEntries(['common', 'compiler', 'core', 'platform-browser'].map((name) => [`@angular/${name}`, ANGULAR]));
   const manifest = {
     name: 'ngx-msal-http-angular-22-consumer',

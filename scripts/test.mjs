@@ -16,6 +16,7 @@ const steps = [
   ['library build (ng-packagr)', 'npx', ['ng', 'build', 'ngx-msal-http']],
   ['benchmark smoke test (harness and concurrency counts, no timings)', 'node', ['bench/smoke.mjs', '--skip-lib-build']],
   ['public API reports (API Extractor)', 'node', ['scripts/check-api.mjs']],
+  ['e2e servers self-test (provider, API, headless PKCE login)', 'node', ['--test', 'e2e/servers/']],
   ['end-to-end tests (demo app, OpenID provider, API, Playwright)', 'node', ['e2e/run.mjs']],
   ['ng-add schematic (build into dist, node --test)', 'node', ['scripts/build-schematics.mjs', '--test']],
   ['packed package (publint, attw, install, peers)', 'node', ['scripts/check-package.mjs']],

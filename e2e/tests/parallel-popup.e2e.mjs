@@ -10,10 +10,11 @@ e2eTest('five parallel protected calls before sign-in open exactly one popup and
   context.on('page', (popup) => popups.push(popup));
   assert.equal(await page.locator('[data-account-none]').count(), 1);
 
-  const firstPopup = page.waitForEvent('popup');
-  const outcome = callApi(page, 'parallel', { timeout: 45_000 });
-  await completeLogin(await firstPopup);
-  const result = await outcome;
+  // Awaited together, so a failed sign-in cannot leave the call's rejection unhandled.
+  const [result] = await Promise.all([
+    callApi(page, 'parallel', { timeout: 45_000 }),
+    page.waitForEvent('popup').then((popup) => completeLogin(popup)),
+  ]);
 
   assert.equal(result.state, 'ok', result.text);
   assert.equal(result.text, '200 200 200 200 200');
