@@ -67,6 +67,6 @@ export class MsalHttpError extends Error {
 const TOKEN_LIKE = /\beyJ[\w-]*\.[\w-]+\.[\w-]*|\b[A-Za-z0-9_-]{120,}\b/g;
 
 /** Replaces anything that looks like a token with `[redacted]`. */
-export function redactTokens(text: string): string {
+function redactTokens(text: string): string {
   return text.replace(TOKEN_LIKE, '[redacted]');
 }

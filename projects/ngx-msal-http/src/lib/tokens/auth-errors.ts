@@ -18,7 +18,7 @@ const INTERACTION_CODES = new Set([
 const CANCELLED_CODES = new Set(['user_cancelled', 'popup_window_error', 'empty_window_error', 'interaction_in_progress_cancelled']);
 
 /** The msal error code of an error, if it has one. */
-export function errorCodeOf(error: unknown): string | undefined {
+function errorCodeOf(error: unknown): string | undefined {
   const code = (error as { errorCode?: unknown } | null)?.errorCode;
   return typeof code === 'string' ? code : undefined;
 }
