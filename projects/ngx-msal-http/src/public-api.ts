@@ -51,8 +51,7 @@ export type {
 } from './lib/events/msal-http-event';
 
 // Errors
-export { MsalHttpError, MSAL_HTTP_ERROR_CODES } from './lib/config/msal-http-error';
-export type { MsalHttpErrorCode } from './lib/config/msal-http-error';
+export { MsalHttpError, MsalHttpErrorCode } from './lib/config/msal-http-error';
 
 // Private: for ngx-msal-http/testing only; not covered by semver.
 export { MsalHttpEventBus as ɵMsalHttpEventBus } from './lib/events/msal-http-event-bus';

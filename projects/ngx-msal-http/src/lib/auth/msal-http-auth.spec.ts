@@ -107,6 +107,6 @@ describe('MsalHttpAuth on the server', () => {
       .loginPopup()
       .catch((e: unknown) => e);
 
-    expect((error as MsalHttpError).code).toBe('MSALHTTP100');
+    expect((error as MsalHttpError).code).toBe('MSALHTTP212');
   });
 });

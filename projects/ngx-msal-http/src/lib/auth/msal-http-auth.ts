@@ -6,9 +6,9 @@ import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
 import { MsalHttpAccount } from '../events/msal-http-event';
 import { MsalHttpEventBus } from '../events/msal-http-event-bus';
 import { toEventAccount } from '../events/sanitize';
-import { MsalHttpError } from '../config/msal-http-error';
 import { toMsalHttpError } from '../tokens/auth-errors';
 import { MsalClientHost } from '../tokens/msal-client-host';
+import { browserOnly } from '../tokens/runtime-errors';
 
 /**
  * Sign-in and sign-out with the configured `consentScopes`, keeping msal-browser's active account
@@ -45,10 +45,7 @@ export class MsalHttpAuth {
   // Resolved on first use so that merely injecting this service on the server builds nothing.
   private get host(): MsalClientHost {
     if (!this.isBrowser) {
-      throw new MsalHttpError(
-        'MSALHTTP100',
-        'MsalHttpAuth cannot sign in on the server; call it from browser-only code (afterNextRender, event handlers)',
-      );
+      throw browserOnly('MsalHttpAuth sign-in and sign-out');
     }
     return this.injector.get(MsalClientHost);
   }
@@ -96,7 +93,7 @@ export class MsalHttpAuth {
   }
 
   private loginFailed(interactionType: 'popup' | 'redirect', error: unknown) {
-    const typed = toMsalHttpError(error, 'popup');
+    const typed = toMsalHttpError(error, interactionType === 'popup' ? 'login-popup' : 'login-redirect');
     this.bus.emit({ type: 'msal:loginFailure', source: 'ngx-msal-http', interactionType, error: typed });
     return typed;
   }

@@ -1,6 +1,6 @@
 import { FakeMsalClient } from '../../../testing/src/fake-msal-client';
 import { MsalHttpConfig } from './msal-http-config';
-import { MsalHttpError, MsalHttpErrorCode, MSAL_HTTP_ERROR_CODES } from './msal-http-error';
+import { MsalHttpError, MsalHttpErrorCode } from './msal-http-error';
 import { resolveConfig } from './resolve-config';
 
 const base: MsalHttpConfig = { msal: new FakeMsalClient(), protectedResourceMap: [] };
@@ -73,10 +73,15 @@ describe('MsalHttpError', () => {
     expect(new MsalHttpError('MSALHTTP202', `server said ${jwt} was bad`).message).toBe('MSALHTTP202: server said [redacted] was bad');
   });
 
-  it('has a summary for every code', () => {
-    for (const [code, summary] of Object.entries(MSAL_HTTP_ERROR_CODES)) {
-      expect(code).toMatch(/^MSALHTTP[12]\d\d$/);
-      expect(summary.length).toBeGreaterThan(10);
-    }
+  it('has one name per code, and one code per name', () => {
+    const codes = Object.values(MsalHttpErrorCode);
+    for (const code of codes) expect(code).toMatch(/^MSALHTTP[12]\d\d$/);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  it('keeps the code and points to the docs when there is no development message', () => {
+    expect(new MsalHttpError(MsalHttpErrorCode.EmptyScopeList, false).message).toBe(
+      'MSALHTTP102: see docs/errors.md#msalhttp102 in the ngx-msal-http package',
+    );
   });
 });

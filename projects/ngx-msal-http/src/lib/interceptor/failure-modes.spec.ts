@@ -56,19 +56,19 @@ const FAILURES: readonly {
   {
     name: 'a blocked popup',
     arrange: (c) => ((c.interactionRequired = true), (c.popup = () => ({ kind: 'error', error: popupBlockedError() }))),
-    code: 'MSALHTTP207',
+    code: 'MSALHTTP213',
     popups: 1,
   },
   {
-    name: "a popup closed by the user (msal-browser's bridge timing out)",
+    name: "a popup whose response never comes back (msal-browser's bridge timing out)",
     arrange: (c) => ((c.interactionRequired = true), (c.popup = () => ({ kind: 'error', error: authError('timed_out') }))),
-    code: 'MSALHTTP207',
+    code: 'MSALHTTP214',
     popups: 1,
   },
   {
     name: 'a popup that never closes',
     arrange: (c) => ((c.interactionRequired = true), (c.popup = () => ({ kind: 'never' }))),
-    code: 'MSALHTTP206',
+    code: 'MSALHTTP210',
     popups: 1,
     advanceMs: TIMEOUTS.interaction,
   },

@@ -250,12 +250,12 @@ describe('msalHttpInterceptor startup', () => {
     backend.expectNone('https://profile.contoso.test/me');
   });
 
-  it('fails the request with MSALHTTP100 when the interceptor is registered without the library', async () => {
+  it('fails the request with MSALHTTP117 when the interceptor is registered without the library', async () => {
     TestBed.configureTestingModule({ providers: [provideHttpClient(withInterceptors([msalHttpInterceptor])), provideHttpClientTesting()] });
 
     const { error } = await outcomeOf(TestBed.inject(HttpClient).get('https://profile.contoso.test/me'));
 
-    expect((error as MsalHttpError).code).toBe('MSALHTTP100');
+    expect((error as MsalHttpError).code).toBe('MSALHTTP117');
   });
 });
 

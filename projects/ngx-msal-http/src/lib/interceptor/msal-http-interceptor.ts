@@ -2,7 +2,7 @@ import { HttpEvent, HttpHandler, HttpInterceptor, HttpInterceptorFn, HttpRequest
 import { EnvironmentInjector, inject, Injectable, runInInjectionContext } from '@angular/core';
 import { Observable, throwError } from 'rxjs';
 
-import { MsalHttpError } from '../config/msal-http-error';
+import { notProvided } from '../config/config-errors';
 import { MsalHttpRequestHandler } from './msal-http-request-handler';
 
 /**
@@ -18,14 +18,7 @@ import { MsalHttpRequestHandler } from './msal-http-request-handler';
 export const msalHttpInterceptor: HttpInterceptorFn = (request, next) => {
   const handler = inject(MsalHttpRequestHandler, { optional: true });
   if (!handler) {
-    return throwError(
-      () =>
-        new MsalHttpError(
-          'MSALHTTP100',
-          'msalHttpInterceptor is registered but ngx-msal-http is not configured; add provideMsalHttp(config) ' +
-            'to the application providers or MsalHttpModule.forRoot(config) to AppModule',
-        ),
-    );
+    return throwError(() => notProvided('msalHttpInterceptor'));
   }
   return handler.handle(request, next);
 };

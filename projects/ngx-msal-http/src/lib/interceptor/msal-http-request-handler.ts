@@ -5,6 +5,7 @@ import type { AccountInfo, AuthenticationResult } from '@azure/msal-browser';
 import { catchError, defer, Observable, switchMap, throwError } from 'rxjs';
 
 import { MsalHttpError } from '../config/msal-http-error';
+import { scopesOnUnnamedUrl } from '../tokens/runtime-errors';
 import { TokenRequestInfo } from '../events/msal-http-event';
 import { MsalHttpEventBus } from '../events/msal-http-event-bus';
 import { toEventAccount, toTokenResultInfo } from '../events/sanitize';
@@ -160,9 +161,5 @@ function withoutQuery(url: string): string {
 }
 
 function unnamedUrlError(request: HttpRequest<unknown>): MsalHttpError {
-  return new MsalHttpError(
-    'MSALHTTP209',
-    `MSAL_HTTP_SCOPES was set on ${request.method} ${withoutQuery(request.url)}, which the protectedResourceMap ` +
-      `does not name (or excludes); add the URL to the map, since a token never goes to an unnamed URL`,
-  );
+  return scopesOnUnnamedUrl(request.method, withoutQuery(request.url));
 }

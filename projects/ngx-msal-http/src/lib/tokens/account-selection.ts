@@ -1,6 +1,6 @@
 import type { AccountInfo, IPublicClientApplication } from '@azure/msal-browser';
 
-import { MsalHttpError } from '../config/msal-http-error';
+import { noActiveAccount } from './runtime-errors';
 
 /**
  * The account to acquire tokens for: the active account; else the only account; else `null` when
@@ -11,9 +11,5 @@ export function selectAccount(client: IPublicClientApplication): AccountInfo | n
   if (active) return active;
   const accounts = client.getAllAccounts();
   if (accounts.length <= 1) return accounts[0] ?? null;
-  throw new MsalHttpError(
-    'MSALHTTP201',
-    `${accounts.length} accounts are signed in and none is active; call setActiveAccount(account) ` +
-      `on the msal client (MSAL_HTTP_CLIENT) after sign-in, or use MsalHttpAuth's login helpers, which do`,
-  );
+  throw noActiveAccount(accounts.length);
 }

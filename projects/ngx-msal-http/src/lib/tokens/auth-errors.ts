@@ -1,24 +1,27 @@
-import { InteractionRequiredAuthError } from '@azure/msal-browser';
-
+import {
+  BrowserAuthErrorCodes,
+  ClientAuthErrorCodes,
+  InteractionRequiredAuthError,
+  InteractionRequiredAuthErrorCodes,
+} from '@azure/msal-browser';
 import { MsalHttpError } from '../config/msal-http-error';
+import {
+  acquisitionFailed,
+  endpointsUnresolved,
+  popupBlocked,
+  popupClosed,
+  popupResponseLost,
+  signInFailed,
+  signOutFailed,
+} from './runtime-errors';
 
-// Codes msal-browser uses when only the user can fix things. Network errors, timeouts and server
-// errors are not among them: a popup cannot fix those.
-const INTERACTION_CODES = new Set([
-  'interaction_required',
-  'consent_required',
-  'login_required',
-  'bad_token',
-  'no_tokens_found',
-  'native_account_unavailable',
-  'refresh_token_expired',
-  'ux_not_allowed',
-  'no_account_error',
-]);
-const CANCELLED_CODES = new Set(['user_cancelled', 'popup_window_error', 'empty_window_error', 'interaction_in_progress_cancelled']);
+// Codes msal-browser uses when only the user can fix things, from the code objects it exports (a
+// hand-copied list drifted: it had a code msal 5 does not have and missed `interrupted_user`).
+// Network errors, timeouts and server errors are not among them: a popup cannot fix those.
+const INTERACTION_CODES = new Set<string>([...Object.values(InteractionRequiredAuthErrorCodes), BrowserAuthErrorCodes.noAccountError]);
 
 /** The msal error code of an error, if it has one. */
-function errorCodeOf(error: unknown): string | undefined {
+export function errorCodeOf(error: unknown): string | undefined {
   const code = (error as { errorCode?: unknown } | null)?.errorCode;
   return typeof code === 'string' ? code : undefined;
 }
@@ -32,33 +35,31 @@ export function requiresInteraction(error: unknown): boolean {
 
 /** True when msal-browser refused because another interaction holds its lock. */
 export function isInteractionInProgress(error: unknown): boolean {
-  return errorCodeOf(error) === 'interaction_in_progress';
+  return errorCodeOf(error) === BrowserAuthErrorCodes.interactionInProgress;
 }
 
+/** What was under way when msal-browser failed: it decides which typed error the failure becomes. */
+export type FailedStep = 'silent' | 'popup' | 'redirect' | 'login-popup' | 'login-redirect' | 'logout-popup' | 'logout-redirect';
+
 /** Wraps an msal-browser failure in a typed error; our own errors pass through unchanged. */
-export function toMsalHttpError(error: unknown, during: 'silent' | 'popup'): MsalHttpError {
+export function toMsalHttpError(error: unknown, step: FailedStep): MsalHttpError {
   if (error instanceof MsalHttpError) return error;
   const code = errorCodeOf(error) ?? 'unknown_error';
-  if (during === 'popup' && CANCELLED_CODES.has(code)) {
-    return new MsalHttpError(
-      'MSALHTTP207',
-      `the sign-in popup was closed or blocked (${code}); the request was not sent. Ask the user to ` +
-        `allow popups for this site, or use interactionType 'redirect'`,
-      { cause: error },
-    );
+  if (code === ClientAuthErrorCodes.endpointResolutionError) return endpointsUnresolved(error);
+  const popup = step === 'popup' || step === 'login-popup' || step === 'logout-popup';
+  if (popup) {
+    if (code === BrowserAuthErrorCodes.userCancelled || code === BrowserAuthErrorCodes.interactionInProgressCancelled) {
+      return popupClosed(code, error);
+    }
+    if (code === BrowserAuthErrorCodes.popupWindowError || code === BrowserAuthErrorCodes.emptyWindowError) {
+      return popupBlocked(code, error);
+    }
+    // msal-browser 5 does not watch the popup window: it waits for the bridge page's message until
+    // system.popupBridgeTimeout (60 s by default), then fails with timed_out.
+    if (code === BrowserAuthErrorCodes.timedOut) return popupResponseLost(code, error);
   }
-  // msal-browser 5 does not watch the popup window: a popup the user closes (or never finishes)
-  // surfaces as timed_out once msal's system.popupBridgeTimeout (60 s by default) has passed.
-  if (during === 'popup' && code === 'timed_out') {
-    return new MsalHttpError(
-      'MSALHTTP207',
-      `the sign-in popup was closed or not completed within msal-browser's popupBridgeTimeout (timed_out); ` + `the request was not sent`,
-      { cause: error },
-    );
-  }
-  return new MsalHttpError(
-    'MSALHTTP202',
-    `token acquisition failed during the ${during} step (${code}); see error.cause for msal-browser's details`,
-    { cause: error },
-  );
+  if (step === 'login-popup' || step === 'login-redirect') return signInFailed(step === 'login-popup' ? 'popup' : 'redirect', code, error);
+  if (step === 'logout-popup' || step === 'logout-redirect')
+    return signOutFailed(step === 'logout-popup' ? 'popup' : 'redirect', code, error);
+  return acquisitionFailed(step, code, error);
 }

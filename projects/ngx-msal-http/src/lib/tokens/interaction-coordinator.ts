@@ -3,7 +3,7 @@ import type { AuthenticationResult } from '@azure/msal-browser';
 import { filter, firstValueFrom, skip, throwError, timeout } from 'rxjs';
 
 import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
-import { MsalHttpError } from '../config/msal-http-error';
+import { interactionElsewhereTimeout, popupTimeout } from './runtime-errors';
 import { MsalHttpEventBus } from '../events/msal-http-event-bus';
 import { withTimeout } from './with-timeout';
 
@@ -37,11 +37,7 @@ export class InteractionCoordinator {
 
   /** Opens the popup (the caller checked that none is under way), bounded by the interaction timeout. */
   openPopup(key: string, open: () => Promise<AuthenticationResult>): SharedPopup {
-    const promise = withTimeout(
-      Promise.resolve().then(open),
-      this.timeout,
-      () => new MsalHttpError('MSALHTTP206', `the sign-in popup did not complete within ${this.timeout} ms`),
-    );
+    const promise = withTimeout(Promise.resolve().then(open), this.timeout, () => popupTimeout(this.timeout));
     const popup: SharedPopup = { key, promise };
     this.popup = popup;
     const clear = () => {
@@ -73,15 +69,7 @@ export class InteractionCoordinator {
       // rxjs' timeout unsubscribes from the status when it fires: nothing is left listening.
       timeout({
         first: this.timeout,
-        with: () =>
-          throwError(
-            () =>
-              new MsalHttpError(
-                'MSALHTTP208',
-                `another interaction (a sign-in started elsewhere in the app or in another tab) did not finish ` +
-                  `within ${this.timeout} ms; the request was not sent`,
-              ),
-          ),
+        with: () => throwError(() => interactionElsewhereTimeout(this.timeout)),
       }),
     );
     return firstValueFrom(idle).then(() => undefined);

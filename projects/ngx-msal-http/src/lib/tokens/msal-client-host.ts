@@ -2,7 +2,7 @@ import { DestroyRef, inject, Injectable } from '@angular/core';
 import { EventMessage, EventMessageUtils, EventType } from '@azure/msal-browser';
 
 import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
-import { MsalHttpError } from '../config/msal-http-error';
+import { startupFailed } from './runtime-errors';
 import { MsalHttpEventBus } from '../events/msal-http-event-bus';
 import { toMsalBrowserEvent } from '../events/sanitize';
 import { MSAL_HTTP_CLIENT } from './msal-client';
@@ -42,10 +42,7 @@ export class MsalClientHost {
     return withTimeout(this.startup, this.timeout, () => {
       // Nothing is in progress as far as components can tell; those waiting for `none` go on.
       this.bus.setInProgress('none');
-      return new MsalHttpError(
-        'MSALHTTP205',
-        `msal-browser did not finish initialize() and handleRedirectPromise() within ${this.timeout} ms`,
-      );
+      return startupFailed(undefined, this.timeout);
     });
   }
 
@@ -60,9 +57,7 @@ export class MsalClientHost {
       if (result?.account) this.client.setActiveAccount(result.account);
       this.started = true;
     } catch (error) {
-      throw new MsalHttpError('MSALHTTP205', 'msal-browser initialize() or handleRedirectPromise() failed; see error.cause', {
-        cause: error,
-      });
+      throw startupFailed(error);
     } finally {
       this.bus.setInProgress('none');
       this.bus.accountMayHaveChanged();

@@ -3,7 +3,7 @@ import { inject, Injectable, NgZone } from '@angular/core';
 import type { AccountInfo, AuthenticationResult } from '@azure/msal-browser';
 
 import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
-import { MsalHttpError } from '../config/msal-http-error';
+import { interactionNotAllowed, interactionRoundsExhausted, noAccount, redirectStarted, silentTimeout } from './runtime-errors';
 import { selectAccount } from './account-selection';
 import { isInteractionInProgress, requiresInteraction, toMsalHttpError } from './auth-errors';
 import { InteractionCoordinator } from './interaction-coordinator';
@@ -68,7 +68,7 @@ export class TokenAcquirer {
       const timeout = this.config.timeouts.silent;
       flight = this.silentDeadlines.race(
         Promise.resolve().then(() => this.host.client.acquireTokenSilent(silentRequest)),
-        () => new MsalHttpError('MSALHTTP206', `acquireTokenSilent did not settle within ${timeout} ms`),
+        () => silentTimeout(timeout),
       );
       const own = flight;
       const clear = () => {
@@ -83,24 +83,11 @@ export class TokenAcquirer {
   private async interact(request: AcquireTokenRequest, account: AccountInfo | null, cause: unknown): Promise<AuthenticationResult> {
     const mode = this.config.interactionType;
     if (mode === 'none') {
-      throw account
-        ? new MsalHttpError(
-            'MSALHTTP203',
-            `interaction is required for scopes "${request.scopes.join(' ')}" and interactionType is 'none'`,
-            { cause },
-          )
-        : new MsalHttpError(
-            'MSALHTTP200',
-            `nobody is signed in; sign in first (MsalHttpAuth.loginPopup/loginRedirect) or set interactionType`,
-          );
+      throw account ? interactionNotAllowed(request.scopes, cause) : noAccount();
     }
     if (mode === 'redirect') {
       this.interaction.redirectOnce(() => this.host.client.acquireTokenRedirect(this.interactiveRequest(request, account)));
-      throw new MsalHttpError(
-        'MSALHTTP204',
-        `a redirect to sign in has started for scopes "${request.scopes.join(' ')}"; the request was not sent`,
-        { cause },
-      );
+      throw redirectStarted(request.scopes, cause);
     }
     return this.popupRounds(request, account);
   }
@@ -137,10 +124,7 @@ export class TokenAcquirer {
       if (retry) return retry;
       account = this.currentAccount();
     }
-    throw new MsalHttpError(
-      'MSALHTTP202',
-      `scopes "${request.scopes.join(' ')}" still need the user after ${MAX_INTERACTION_ROUNDS} interactions`,
-    );
+    throw interactionRoundsExhausted(request.scopes, MAX_INTERACTION_ROUNDS);
   }
 
   /** After someone else's interaction: a silent attempt; `null` when the user is still needed. */

@@ -1,0 +1,63 @@
+import { MsalHttpError, MsalHttpErrorCode } from './msal-http-error';
+
+// Factories for the configuration errors of the options themselves (the protectedResourceMap's
+// live in resource-map/map-errors.ts). Message text exists only in development builds.
+
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** `msal` is missing, or the whole configuration is. */
+export function missingMsalClient(described: string, whole: boolean): MsalHttpError {
+  return new MsalHttpError(
+    MsalHttpErrorCode.MissingMsalClient,
+    (typeof ngDevMode === 'undefined' || ngDevMode) &&
+      `provideMsalHttp / MsalHttpModule.forRoot got ${described} as ${whole ? 'the configuration' : 'the msal client'}; pass ` +
+        `{ msal: { auth: { clientId } }, protectedResourceMap } or { msal: myPublicClientApplication, … }`,
+  );
+}
+
+/** `interactionType` is not one of the three. */
+export function invalidInteractionType(described: string): MsalHttpError {
+  return new MsalHttpError(
+    MsalHttpErrorCode.InvalidInteractionType,
+    (typeof ngDevMode === 'undefined' || ngDevMode) && `interactionType is ${described}; use 'popup', 'redirect' or 'none'`,
+  );
+}
+
+/** `authRequest` is neither an object nor a function. */
+export function invalidAuthRequest(described: string): MsalHttpError {
+  return new MsalHttpError(
+    MsalHttpErrorCode.InvalidAuthRequest,
+    (typeof ngDevMode === 'undefined' || ngDevMode) &&
+      `authRequest is ${described}; use an object such as { authority } or a function (request, scopes, { account }) => ({ … })`,
+  );
+}
+
+/** A `timeouts` entry setTimeout cannot honour. */
+export function invalidTimeout(name: string, described: string): MsalHttpError {
+  return new MsalHttpError(
+    MsalHttpErrorCode.InvalidTimeout,
+    (typeof ngDevMode === 'undefined' || ngDevMode) &&
+      `timeouts.${name} is ${described}; use a positive number of milliseconds up to ${MAX_TIMER_MS} (about 24.8 days)`,
+  );
+}
+
+/** A scope that is empty, not a string, or several scopes in one string. */
+export function invalidScope(where: string, described: string): MsalHttpError {
+  return new MsalHttpError(
+    MsalHttpErrorCode.InvalidScope,
+    (typeof ngDevMode === 'undefined' || ngDevMode) &&
+      `${where} has scope ${described}; each scope must be a non-empty string without spaces`,
+  );
+}
+
+/** A library service or the interceptor is used in an injector without the library's providers. */
+export function notProvided(what: string): MsalHttpError {
+  return new MsalHttpError(
+    MsalHttpErrorCode.NotProvided,
+    (typeof ngDevMode === 'undefined' || ngDevMode) &&
+      `${what} is used but ngx-msal-http is not configured in this injector; add provideMsalHttp(config) to the ` +
+        `application providers (app.config.ts) or MsalHttpModule.forRoot(config) to AppModule's imports`,
+  );
+}
+
+export { MAX_TIMER_MS };
