@@ -36,6 +36,8 @@ export { PROTECTED_RESOURCE_MATCHER } from './lib/resource-map/protected-resourc
 // Tokens and sign-in
 export { MSAL_HTTP_CLIENT } from './lib/tokens/msal-client';
 export { MsalHttpAuth } from './lib/auth/msal-http-auth';
+export { msalHttpGuard } from './lib/auth/msal-http-guard';
+export type { MsalHttpGuardOptions, MsalHttpIdTokenClaims } from './lib/auth/msal-http-guard';
 
 // Events
 export { MsalHttpEvents } from './lib/events/msal-http-events';

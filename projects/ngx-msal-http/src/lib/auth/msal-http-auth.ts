@@ -1,5 +1,6 @@
 import { isPlatformBrowser } from '@angular/common';
 import { inject, Injectable, Injector, PLATFORM_ID, Signal, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { AuthenticationResult, EndSessionPopupRequest, EndSessionRequest, PopupRequest, RedirectRequest } from '@azure/msal-browser';
 
 import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
@@ -31,10 +32,14 @@ export class MsalHttpAuth {
   /** The active account (without its id token), updated by these helpers and by msal-browser's events. */
   readonly account: Signal<MsalHttpAccount | null> = this.accountState.asReadonly();
 
+  // In the browser the client host is resolved at once (the app initializer builds it anyway), so
+  // that a late callback never reaches into a destroyed injector. On the server: nothing is built.
+  private readonly browserHost = this.isBrowser ? this.injector.get(MsalClientHost) : null;
+
   constructor() {
     // On the server there is no msal-browser client at all: the account stays null.
     if (!this.isBrowser) return;
-    this.bus.accountChanges$.subscribe(() => this.refreshAccount());
+    this.bus.accountChanges$.pipe(takeUntilDestroyed()).subscribe(() => this.refreshAccount());
     // Startup may be over already (the account-change tick came before this service existed).
     this.host.ready().then(
       () => this.refreshAccount(),
@@ -42,12 +47,9 @@ export class MsalHttpAuth {
     );
   }
 
-  // Resolved on first use so that merely injecting this service on the server builds nothing.
   private get host(): MsalClientHost {
-    if (!this.isBrowser) {
-      throw browserOnly('MsalHttpAuth sign-in and sign-out');
-    }
-    return this.injector.get(MsalClientHost);
+    if (!this.browserHost) throw browserOnly('MsalHttpAuth sign-in and sign-out');
+    return this.browserHost;
   }
 
   /** Signs in in a popup and makes the account active. */
