@@ -15,7 +15,7 @@ import { ensureChromium, root } from './ensure-env.mjs';
 
 // Versions that exist on this registry mirror (it is partial: see TOOLCHAIN.md, ETARGET).
 const NODE = '22.23.3';
-const ANGULAR = '22.2.6'; // @angular/core, common, compiler, compiler-cli, platform-browser
+const ANGULAR = '22.2.6'; // @angular/core, common, compiler, compiler-cli, platform-browser, router
 const ANGULAR_TOOLING = '22.2.7'; // @angular/build, @angular/cli
 const TYPESCRIPT = '6.0.3'; // @angular/compiler-cli 22 wants >=6.0 <6.1
 // Pinned versions never change on the registry: take them from the npm cache when it has them.
@@ -80,7 +80,9 @@ function installNode() {
 function writeApp(tarball) {
   cpSync(join(root, 'scripts/angular-22-consumer'), app, { recursive: true });
   cpSync(join(root, 'chromium-flags.cjs'), join(app, 'chromium-flags.cjs'));
-  const angular = Object.fromEntries(['common', 'compiler', 'core', 'platform-browser'].map((name) => [`@angular/${name}`, ANGULAR]));
+  const angular = Object.fromEntries(
+    ['common', 'compiler', 'core', 'platform-browser', 'router'].map((name) => [`@angular/${name}`, ANGULAR]),
+  );
   const manifest = {
     name: 'ngx-msal-http-angular-22-consumer',
     private: true,

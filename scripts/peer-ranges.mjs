@@ -9,6 +9,7 @@ import { root } from './ensure-env.mjs';
 const TESTED_ELSEWHERE = {
   '@angular/core': { majors: [22], by: 'npm run check:ng22' },
   '@angular/common': { majors: [22], by: 'npm run check:ng22' },
+  '@angular/router': { majors: [22], by: 'npm run check:ng22' },
 };
 
 // The peers are what we promise to work with; the workspace pins what we actually test with.

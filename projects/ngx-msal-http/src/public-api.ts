@@ -43,11 +43,14 @@ export type { MsalHttpGuardOptions, MsalHttpIdTokenClaims } from './lib/auth/msa
 export { MsalHttpEvents } from './lib/events/msal-http-events';
 export type {
   MsalBrowserEvent,
+  MsalBrowserEventOfType,
+  MsalBrowserEventShape,
+  MsalBrowserPayload,
+  MsalBrowserPayloads,
   MsalHttpAccount,
   MsalHttpEvent,
   MsalHttpEventOfType,
   MsalHttpEventType,
-  MsalHttpLibraryEvent,
   TokenRequestInfo,
   TokenResultInfo,
 } from './lib/events/msal-http-event';

@@ -12,7 +12,7 @@ import {
   MsalService,
 } from '@azure/msal-angular';
 import { EventMessage, InteractionType } from '@azure/msal-browser';
-import { MsalHttpEvent, MsalHttpEvents, msalHttpInterceptor, provideMsalHttp } from 'ngx-msal-http';
+import { MsalHttpEvent, MsalBrowserEvent, MsalHttpEvents, msalHttpInterceptor, provideMsalHttp } from 'ngx-msal-http';
 import { FakeMsalClient, fakeAccount } from 'ngx-msal-http/testing';
 import { fromMsalInterceptorConfig, msalAngularInstance } from 'ngx-msal-http/msal-angular';
 
@@ -74,16 +74,19 @@ describe('ngx-msal-http next to @azure/msal-angular', () => {
     setUp({ alsoMsalInterceptor: false });
     const theirs: EventMessage[] = [];
     const ours: MsalHttpEvent[] = [];
+    const bridged: MsalBrowserEvent[] = [];
     TestBed.inject(MsalBroadcastService).msalSubject$.subscribe((m) => theirs.push(m));
-    TestBed.inject(MsalHttpEvents)
-      .on('msal:acquireTokenSuccess')
-      .subscribe((e) => ours.push(e));
+    const events = TestBed.inject(MsalHttpEvents);
+    events.on('msal:acquireTokenSuccess').subscribe((e) => ours.push(e));
+    events.onMsalBrowser('msal:acquireTokenSuccess').subscribe((e) => bridged.push(e));
 
     TestBed.inject(HttpClient).get(PROFILE).subscribe();
     (await nextRequest(PROFILE)).flush({});
 
     expect(theirs.map((m) => m.eventType)).toContain('msal:acquireTokenSuccess');
-    expect(ours.map((e) => e.source)).toEqual(['msal-browser', 'ngx-msal-http']);
+    // One library event for one request; msal-browser's own is apart, as msal-angular sees it.
+    expect(ours.length).toBe(1);
+    expect(bridged.length).toBe(1);
   });
 
   it('uses the MSAL_INSTANCE client msal-angular services use', () => {

@@ -44,7 +44,7 @@ describe('provideMsalHttpTesting', () => {
     TestBed.inject(MsalHttpEvents)
       .on('msal:loginFailure')
       .subscribe((event) => received.push(event));
-    const event: MsalHttpEvent = { type: 'msal:loginFailure', source: 'ngx-msal-http', interactionType: 'popup', error: new Error('x') };
+    const event: MsalHttpEvent = { type: 'msal:loginFailure', interactionType: 'popup', error: new Error('x') };
 
     TestBed.inject(MsalHttpTestingController).emit(event);
 

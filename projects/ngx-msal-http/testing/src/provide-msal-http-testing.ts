@@ -19,7 +19,7 @@ export interface MsalHttpTestingOptions extends Partial<Omit<MsalHttpConfig, 'ms
  * @example
  * const msal = TestBed.inject(MsalHttpTestingController);
  * msal.client.interactionRequired = true;
- * msal.emit({ type: 'msal:loginFailure', source: 'ngx-msal-http', interactionType: 'popup', error: new Error('x') });
+ * msal.emit({ type: 'msal:loginFailure', interactionType: 'popup', error: new Error('x') });
  */
 @Injectable()
 export class MsalHttpTestingController {

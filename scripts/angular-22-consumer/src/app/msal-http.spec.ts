@@ -1,11 +1,20 @@
 import { HttpClient, provideHttpClient, withInterceptors, withInterceptorsFromDi } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
-import { EnvironmentProviders, importProvidersFrom, Provider } from '@angular/core';
+import { Component, EnvironmentProviders, importProvidersFrom, Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { AccountInfo, AuthenticationResult, IPublicClientApplication, SilentRequest } from '@azure/msal-browser';
 import { firstValueFrom } from 'rxjs';
 
-import { msalHttpInterceptor, MsalHttpModule, PROTECTED_RESOURCE_MATCHER, provideMsalHttp, withDiInterceptor } from 'ngx-msal-http';
+import { provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import {
+  msalHttpGuard,
+  msalHttpInterceptor,
+  MsalHttpModule,
+  PROTECTED_RESOURCE_MATCHER,
+  provideMsalHttp,
+  withDiInterceptor,
+} from 'ngx-msal-http';
 
 import { appConfig } from './app.config';
 
@@ -57,6 +66,22 @@ for (const setup of SETUPS) {
     });
   });
 }
+
+@Component({ selector: 'app-orders-page', template: 'orders' })
+class OrdersPage {}
+
+describe('msalHttpGuard on Angular 22', () => {
+  it("lets the signed-in account through Angular 22's router", async () => {
+    TestBed.configureTestingModule({
+      providers: [provideMsalHttp(CONFIG), provideRouter([{ path: 'orders', component: OrdersPage, canActivate: [msalHttpGuard()] }])],
+    });
+    const harness = await RouterTestingHarness.create();
+
+    await harness.navigateByUrl('/orders');
+
+    expect(harness.routeNativeElement?.textContent).toBe('orders');
+  });
+});
 
 describe('the configuration ng add wrote into app.config.ts', () => {
   it('passes validation and maps its example API to its scope', () => {

@@ -1,5 +1,6 @@
 import { DestroyRef, inject, Injectable, signal } from '@angular/core';
-import { MsalHttpError, MsalHttpEvent, MsalHttpEvents } from 'ngx-msal-http';
+import { map, merge } from 'rxjs';
+import { MsalBrowserEvent, MsalHttpError, MsalHttpEvent, MsalHttpEvents } from 'ngx-msal-http';
 
 /** One row of the events panel: what a newcomer wants to see of an event, flattened. */
 export interface LoggedEvent {
@@ -20,7 +21,8 @@ export interface LoggedEvent {
 const MAX_EVENTS = 200;
 
 /**
- * Keeps every event of `MsalHttpEvents.events$` as a row, newest first. The stream is hot, so this
+ * Keeps every event of `MsalHttpEvents.events$` (the library's) and `msalBrowserEvents$`
+ * (msal-browser's own) as a row, newest first. The stream is hot, so this
  * service is created by an app initializer (see provideDemo) to see msal-browser's startup events.
  */
 @Injectable({ providedIn: 'root' })
@@ -31,8 +33,11 @@ export class EventLog {
   readonly events = this.rows.asReadonly();
 
   constructor() {
-    const subscription = inject(MsalHttpEvents).events$.subscribe((event) => {
-      const row = toRow(event, ++this.seq);
+    const events = inject(MsalHttpEvents);
+    const subscription = merge(
+      events.events$.pipe(map((event) => toLibraryRow(event, ++this.seq))),
+      events.msalBrowserEvents$.pipe(map((event) => toMsalBrowserRow(event, ++this.seq))),
+    ).subscribe((row) => {
       this.rows.update((rows) => [row, ...rows].slice(0, MAX_EVENTS));
     });
     inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
@@ -43,24 +48,41 @@ export class EventLog {
   }
 }
 
-function toRow(event: MsalHttpEvent, seq: number): LoggedEvent {
-  const base = { seq, time: new Date().toISOString().slice(11, 23), type: event.type, source: event.source };
-  if (event.source === 'msal-browser') {
-    const payload = event.payload;
-    const result = payload && 'fromCache' in payload ? payload : null;
-    const account = payload && 'username' in payload ? payload : (result?.account ?? null);
-    return {
-      ...base,
-      request: null,
-      scopes: payload && 'scopes' in payload ? (payload.scopes ?? []) : [],
-      account: account?.username ?? null,
-      fromCache: result?.fromCache ?? null,
-      detail: errorText(event.error) ?? event.interactionType,
-    };
+function stamp(seq: number, type: string, source: LoggedEvent['source']) {
+  return { seq, time: new Date().toISOString().slice(11, 23), type, source };
+}
+
+// msal-browser's payloads say what they are (`kind`), and the event type already narrows them.
+function toMsalBrowserRow(event: MsalBrowserEvent, seq: number): LoggedEvent {
+  const payload = event.payload;
+  const result = payload?.kind === 'result' ? payload.result : null;
+  const account = payload?.kind === 'account' || payload?.kind === 'logoutRequest' ? payload.account : (result?.account ?? null);
+  return {
+    ...stamp(seq, event.type, 'msal-browser'),
+    request: null,
+    scopes: payload?.kind === 'tokenRequest' ? payload.scopes : (result?.scopes ?? []),
+    account: account?.username ?? null,
+    fromCache: result?.fromCache ?? null,
+    detail: errorText(event.error) ?? event.interactionType,
+  };
+}
+
+function toLibraryRow(event: MsalHttpEvent, seq: number): LoggedEvent {
+  const base = stamp(seq, event.type, 'ngx-msal-http');
+  switch (event.type) {
+    case 'msal:loginFailure':
+    case 'msal:logoutFailure':
+      return { ...base, request: null, scopes: [], account: null, fromCache: null, detail: errorText(event.error) };
+    case 'msal:loginSuccess':
+    case 'msal:logoutSuccess':
+    case 'msal:activeAccountChanged':
+      return { ...base, request: null, scopes: [], account: event.account?.username ?? null, fromCache: null, detail: null };
+    default:
+      return toRequestRow(event, base);
   }
-  if (event.type === 'msal:loginFailure') {
-    return { ...base, request: null, scopes: [], account: null, fromCache: null, detail: errorText(event.error) };
-  }
+}
+
+function toRequestRow(event: Extract<MsalHttpEvent, { request: unknown }>, base: ReturnType<typeof stamp>): LoggedEvent {
   const result = event.type === 'msal:acquireTokenSuccess' ? event.result : null;
   return {
     ...base,

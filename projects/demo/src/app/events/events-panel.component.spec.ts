@@ -12,7 +12,6 @@ describe('EventsPanelComponent', () => {
 
     TestBed.inject(MsalHttpTestingController).emit({
       type: 'msal:acquireTokenStart',
-      source: 'ngx-msal-http',
       request: { method: 'GET', url: 'http://localhost:3001/orders', scopes: ['api://demo-orders/orders.read'], account: null },
     });
     await fixture.whenStable();

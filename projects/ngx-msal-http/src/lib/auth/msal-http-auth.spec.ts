@@ -42,9 +42,7 @@ describe('MsalHttpAuth', () => {
     const error = await auth.loginPopup().catch((e: unknown) => e);
 
     expect((error as MsalHttpError).code).toBe('MSALHTTP207');
-    expect(seen.filter((e) => e.type === 'msal:loginFailure')).toEqual([
-      jasmine.objectContaining({ source: 'ngx-msal-http', interactionType: 'popup', error }),
-    ]);
+    expect(seen.filter((e) => e.type === 'msal:loginFailure')).toEqual([jasmine.objectContaining({ interactionType: 'popup', error })]);
   });
 
   it('starts a redirect sign-in with the consent scopes', async () => {

@@ -80,12 +80,18 @@ export class MsalHttpAuth {
     await this.host.ready();
     const { popup, ...request } = options;
     const account = request.account ?? this.host.client.getActiveAccount() ?? undefined;
-    if (popup) {
-      await this.host.client.logoutPopup({ ...request, account });
-      this.host.client.setActiveAccount(null);
-      this.refreshAccount();
-    } else {
-      await this.host.client.logoutRedirect({ ...request, account });
+    // msal-browser emits msal:logoutFailure itself (the library translates it once); only the
+    // rejection is typed here.
+    try {
+      if (popup) {
+        await this.host.client.logoutPopup({ ...request, account });
+        this.host.client.setActiveAccount(null);
+        this.refreshAccount();
+      } else {
+        await this.host.client.logoutRedirect({ ...request, account });
+      }
+    } catch (error) {
+      throw toMsalHttpError(error, popup ? 'logout-popup' : 'logout-redirect');
     }
   }
 
@@ -96,7 +102,7 @@ export class MsalHttpAuth {
 
   private loginFailed(interactionType: 'popup' | 'redirect', error: unknown) {
     const typed = toMsalHttpError(error, interactionType === 'popup' ? 'login-popup' : 'login-redirect');
-    this.bus.emit({ type: 'msal:loginFailure', source: 'ngx-msal-http', interactionType, error: typed });
+    this.bus.emit({ type: 'msal:loginFailure', interactionType, error: typed });
     return typed;
   }
 

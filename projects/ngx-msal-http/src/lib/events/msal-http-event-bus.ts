@@ -2,15 +2,18 @@ import { DestroyRef, inject, Injectable } from '@angular/core';
 import type { InteractionStatus } from '@azure/msal-browser';
 import { BehaviorSubject, distinctUntilChanged, Subject } from 'rxjs';
 
-import { MsalHttpEvent } from './msal-http-event';
+import { MsalBrowserEvent, MsalHttpEvent } from './msal-http-event';
 
-/** The write side of the event stream; internal, so only the library emits. */
+/** The write side of the event streams; internal, so only the library emits. */
 @Injectable()
 export class MsalHttpEventBus {
   private readonly subject = new Subject<MsalHttpEvent>();
+  private readonly msalSubject = new Subject<MsalBrowserEvent>();
   private readonly status = new BehaviorSubject<InteractionStatus>('startup');
   private readonly accounts = new Subject<void>();
+
   readonly events$ = this.subject.asObservable();
+  readonly msalBrowserEvents$ = this.msalSubject.asObservable();
   /**
    * Ticks when the active account may have changed. Internal listeners use this instead of
    * `events$`, so that they do not make every request build events nobody reads.
@@ -21,6 +24,7 @@ export class MsalHttpEventBus {
   constructor() {
     inject(DestroyRef).onDestroy(() => {
       this.subject.complete();
+      this.msalSubject.complete();
       this.status.complete();
       this.accounts.complete();
     });
@@ -32,6 +36,11 @@ export class MsalHttpEventBus {
    */
   get observed(): boolean {
     return this.subject.observed;
+  }
+
+  /** True while anyone listens to msal-browser's bridged events. */
+  get msalBrowserObserved(): boolean {
+    return this.msalSubject.observed;
   }
 
   get inProgress(): InteractionStatus {
@@ -48,5 +57,9 @@ export class MsalHttpEventBus {
 
   emit(event: MsalHttpEvent): void {
     this.subject.next(event);
+  }
+
+  emitMsalBrowser(event: MsalBrowserEvent): void {
+    this.msalSubject.next(event);
   }
 }

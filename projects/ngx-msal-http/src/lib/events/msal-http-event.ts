@@ -21,24 +21,22 @@ export interface TokenResultInfo {
   readonly correlationId: string;
 }
 
-/** Events ngx-msal-http emits itself: the interceptor's acquisitions and the login helpers' failures. */
-export type MsalHttpLibraryEvent =
-  | { readonly type: 'msal:acquireTokenStart'; readonly source: 'ngx-msal-http'; readonly request: TokenRequestInfo }
-  | {
-      readonly type: 'msal:acquireTokenSuccess';
-      readonly source: 'ngx-msal-http';
-      readonly request: TokenRequestInfo;
-      readonly result: TokenResultInfo;
-    }
-  | {
-      readonly type: 'msal:acquireTokenFailure';
-      readonly source: 'ngx-msal-http';
-      readonly request: TokenRequestInfo;
-      readonly error: unknown;
-    }
+/**
+ * Every event on {@link MsalHttpEvents.events$}, a discriminated union on `type`: one event per
+ * thing that happens, under the name users subscribe to. The interceptor's acquisitions and 401s,
+ * the login helpers' failures, and the sign-in, sign-out and account changes msal-browser reports
+ * (translated, once each). No event ever carries a token. msal-browser's raw events are apart, on
+ * {@link MsalHttpEvents.msalBrowserEvents$}.
+ *
+ * @example
+ * events.on('msal:acquireTokenFailure').subscribe((e) => console.warn(e.request.url, e.error));
+ */
+export type MsalHttpEvent =
+  | { readonly type: 'msal:acquireTokenStart'; readonly request: TokenRequestInfo }
+  | { readonly type: 'msal:acquireTokenSuccess'; readonly request: TokenRequestInfo; readonly result: TokenResultInfo }
+  | { readonly type: 'msal:acquireTokenFailure'; readonly request: TokenRequestInfo; readonly error: unknown }
   | {
       readonly type: 'msal:notAuthorized';
-      readonly source: 'ngx-msal-http';
       readonly request: TokenRequestInfo;
       readonly status: number;
       /** The API's `WWW-Authenticate` header, when CORS exposes it. */
@@ -46,44 +44,59 @@ export type MsalHttpLibraryEvent =
     }
   | {
       readonly type: 'msal:claimsChallenge';
-      readonly source: 'ngx-msal-http';
       readonly request: TokenRequestInfo;
       /** The decoded claims request the API asked for (JSON text). */
       readonly claims: string;
     }
-  | {
-      readonly type: 'msal:loginFailure';
-      readonly source: 'ngx-msal-http';
-      readonly interactionType: 'popup' | 'redirect';
-      readonly error: unknown;
-    };
-
-/**
- * An event of msal-browser's own (`addEventCallback`), bridged into the stream. Token-bearing
- * payloads are reduced: an `AuthenticationResult` becomes a {@link TokenResultInfo}, an account
- * loses its `idToken`, a popup window handle is dropped.
- */
-export interface MsalBrowserEvent {
-  readonly type: EventType;
-  readonly source: 'msal-browser';
-  readonly interactionType: InteractionType | null;
-  readonly payload: TokenResultInfo | MsalHttpAccount | { readonly scopes?: readonly string[] } | null;
-  readonly error: unknown;
-  readonly correlationId: string;
-}
-
-/**
- * Every event on {@link MsalHttpEvents}: narrow on `type`, and on `source` to tell the
- * library's own events (`'ngx-msal-http'`: the interceptor, the login helpers) from msal-browser's. No event ever carries a token.
- *
- * @example
- * events.on('msal:acquireTokenFailure').subscribe((e) => console.warn(e.type, e.error));
- */
-export type MsalHttpEvent = MsalHttpLibraryEvent | MsalBrowserEvent;
+  | { readonly type: 'msal:loginSuccess'; readonly interactionType: InteractionType | null; readonly account: MsalHttpAccount | null }
+  | { readonly type: 'msal:loginFailure'; readonly interactionType: 'popup' | 'redirect'; readonly error: unknown }
+  | { readonly type: 'msal:logoutSuccess'; readonly interactionType: InteractionType | null; readonly account: MsalHttpAccount | null }
+  | { readonly type: 'msal:logoutFailure'; readonly interactionType: InteractionType | null; readonly error: unknown }
+  | { readonly type: 'msal:activeAccountChanged'; readonly account: MsalHttpAccount | null };
 
 /** Every `type` string an {@link MsalHttpEvent} can have. */
 export type MsalHttpEventType = MsalHttpEvent['type'];
 
 /** The events of one type, as {@link MsalHttpEvents.on} returns them. */
-export type MsalHttpEventOfType<T extends MsalHttpEventType> =
-  Extract<MsalHttpEvent, { readonly type: T }> | (T extends EventType ? MsalBrowserEvent & { readonly type: T } : never);
+export type MsalHttpEventOfType<T extends MsalHttpEventType> = Extract<MsalHttpEvent, { readonly type: T }>;
+
+/**
+ * The payload of a bridged msal-browser event, reduced so that no token is broadcast. `kind` tells
+ * them apart; narrowing the event on `type` narrows the payload too.
+ */
+export type MsalBrowserPayload =
+  | { readonly kind: 'result'; readonly result: TokenResultInfo }
+  | { readonly kind: 'account'; readonly account: MsalHttpAccount }
+  | { readonly kind: 'tokenRequest'; readonly scopes: readonly string[] }
+  | { readonly kind: 'logoutRequest'; readonly account: MsalHttpAccount | null };
+
+/** What each msal-browser event type carries; every other type carries `null`. */
+export interface MsalBrowserPayloads {
+  'msal:acquireTokenSuccess': Extract<MsalBrowserPayload, { kind: 'result' }>;
+  'msal:loginSuccess': Extract<MsalBrowserPayload, { kind: 'account' }>;
+  'msal:acquireTokenStart': Extract<MsalBrowserPayload, { kind: 'tokenRequest' }>;
+  'msal:acquireTokenFromNetworkStart': Extract<MsalBrowserPayload, { kind: 'tokenRequest' }>;
+  'msal:logoutStart': Extract<MsalBrowserPayload, { kind: 'logoutRequest' }>;
+  'msal:logoutSuccess': Extract<MsalBrowserPayload, { kind: 'logoutRequest' }>;
+}
+
+/** A msal-browser event of type `T`, bridged without tokens (a popup window handle is dropped too). */
+export interface MsalBrowserEventShape<T extends EventType> {
+  readonly type: T;
+  readonly interactionType: InteractionType | null;
+  readonly payload: T extends keyof MsalBrowserPayloads ? MsalBrowserPayloads[T] : null;
+  readonly error: unknown;
+  readonly correlationId: string;
+}
+
+/**
+ * An event of msal-browser's own (`addEventCallback`), on {@link MsalHttpEvents.msalBrowserEvents$}:
+ * a union on `type`, whose payload follows from the type.
+ *
+ * @example
+ * events.onMsalBrowser('msal:acquireTokenSuccess').subscribe((e) => console.log(e.payload.result.fromCache));
+ */
+export type MsalBrowserEvent = { [T in EventType]: MsalBrowserEventShape<T> }[EventType];
+
+/** The msal-browser events of the given types, as {@link MsalHttpEvents.onMsalBrowser} returns them. */
+export type MsalBrowserEventOfType<T extends EventType> = Extract<MsalBrowserEvent, { readonly type: T }>;

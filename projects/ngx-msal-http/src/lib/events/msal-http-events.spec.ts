@@ -1,13 +1,13 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ChangeDetectionStrategy, Component, inject, provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { InteractionStatus } from '@azure/msal-browser';
+import { EventType, InteractionStatus, InteractionType } from '@azure/msal-browser';
 
 import { FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
 import { networkError } from '../../../testing/src/fake-msal-errors';
 import { expectRequest, flushMicrotasks, outcomeOf, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
 import { MsalHttpError } from '../config/msal-http-error';
-import { MsalHttpEvent } from './msal-http-event';
+import { MsalBrowserEvent, MsalHttpEvent, TokenResultInfo } from './msal-http-event';
 import { MsalHttpEvents } from './msal-http-events';
 
 const ORDERS = 'https://api.contoso.test/orders';
@@ -21,7 +21,7 @@ describe('MsalHttpEvents', () => {
 
     http.get(`${ORDERS}/7?secret=1#frag`).subscribe();
     (await expectRequest(backend, `${ORDERS}/7?secret=1#frag`)).flush({});
-    const ours = seen.filter((e) => e.source === 'ngx-msal-http');
+    const ours = seen.filter((e) => e.type.startsWith('msal:acquireToken'));
 
     expect(ours.map((e) => e.type)).toEqual(['msal:acquireTokenStart', 'msal:acquireTokenSuccess']);
     expect(ours[1]).toEqual(
@@ -43,61 +43,80 @@ describe('MsalHttpEvents', () => {
     client.silent = () => ({ kind: 'error', error: networkError() });
 
     const { error } = await outcomeOf(http.get(ORDERS));
-    const failure = seen.find((e) => e.type === 'msal:acquireTokenFailure' && e.source === 'ngx-msal-http');
+    const failure = seen.find((e) => e.type === 'msal:acquireTokenFailure');
 
     expect(failure).toEqual(jasmine.objectContaining({ error }));
     expect((error as MsalHttpError).code).toBe('MSALHTTP202');
   });
 
-  it('bridges msal-browser events into the stream with every token removed', async () => {
-    const { http, backend, client, seen } = setUpMsalHttp();
+  it('keeps msal-browser events apart, typed by their type, with every token removed', async () => {
+    const { http, backend, client, seen, events } = setUpMsalHttp();
+    const bridged: MsalBrowserEvent[] = [];
+    events.msalBrowserEvents$.subscribe((e) => bridged.push(e));
+    const results: TokenResultInfo[] = [];
+    events.onMsalBrowser('msal:acquireTokenSuccess').subscribe((e) => results.push(e.payload.result));
     client.signIn(fakeAccount(), true);
-
     http.get(ORDERS).subscribe();
     const request = await expectRequest(backend, ORDERS);
     request.flush({});
-    const bridged = seen.filter((e) => e.source === 'msal-browser');
 
-    expect(bridged.map((e) => e.type)).toContain('msal:acquireTokenSuccess');
     expect(bridged.map((e) => e.type)).toContain('msal:handleRedirectEnd');
+    expect(bridged.filter((e) => e.type.startsWith('msal:acquireToken')).map((e) => e.type)).toEqual([
+      'msal:acquireTokenStart',
+      'msal:acquireTokenSuccess',
+    ]);
+    expect(results.map((r) => r.scopes)).toEqual([['api://orders/orders.read']]);
     const accessToken = request.request.headers.get('Authorization')!.split(' ')[1];
-    const everything = JSON.stringify(seen);
+    const everything = JSON.stringify([...seen, ...bridged]);
     expect(everything).not.toContain(accessToken);
     expect(everything).not.toContain('fake-id-token');
   });
 
-  it('narrows on(...) to the requested types', async () => {
+  it('gives one event per type for one request under the names users subscribe to', async () => {
     const { http, backend, client, events } = setUpMsalHttp();
     client.signIn(fakeAccount(), true);
     const types: string[] = [];
-    events.on('msal:acquireTokenStart', 'msal:acquireTokenSuccess').subscribe((e) => types.push(`${e.source}:${e.type}`));
-
+    events.on('msal:acquireTokenStart', 'msal:acquireTokenSuccess').subscribe((e) => types.push(e.type));
     http.get(ORDERS).subscribe();
     (await expectRequest(backend, ORDERS)).flush({});
-
-    expect(types).toEqual([
-      'ngx-msal-http:msal:acquireTokenStart',
-      'msal-browser:msal:acquireTokenStart',
-      'msal-browser:msal:acquireTokenSuccess',
-      'ngx-msal-http:msal:acquireTokenSuccess',
-    ]);
+    expect(types).toEqual(['msal:acquireTokenStart', 'msal:acquireTokenSuccess']);
   });
 
-  it('calls string-API subscribers for their type only, until they unsubscribe', async () => {
+  it('calls a 1.x-style subscriber once per failed request, until it unsubscribes', async () => {
     const { http, client, events } = setUpMsalHttp();
     client.signIn(fakeAccount(), true);
     client.silent = () => ({ kind: 'error', error: networkError() });
     const received: MsalHttpEvent[] = [];
     const subscription = events.subscribe('msal:acquireTokenFailure', (payload) => received.push(payload));
-
-    await outcomeOf(http.get(ORDERS));
+    const { error } = await outcomeOf(http.get(ORDERS));
     subscription.unsubscribe();
     await outcomeOf(http.get(ORDERS));
+    expect(received).toEqual([jasmine.objectContaining({ type: 'msal:acquireTokenFailure', error })]);
+  });
 
-    expect(received.map((e) => `${e.source}:${e.type}`)).toEqual([
-      'msal-browser:msal:acquireTokenFailure',
-      'ngx-msal-http:msal:acquireTokenFailure',
-    ]);
+  it('reports sign-in, sign-out and account changes msal-browser makes, once each', async () => {
+    const { client, seen } = setUpMsalHttp();
+    await flushMicrotasks();
+    const account = fakeAccount();
+    client.signIn(account);
+    client.emit(EventType.LOGIN_SUCCESS, InteractionType.Popup, account);
+    client.setActiveAccount(account);
+    client.emit(EventType.LOGOUT_SUCCESS, InteractionType.Popup, { account, idTokenHint: 'fake-id-token-hint' });
+
+    expect(seen.map((e) => e.type)).toEqual(['msal:loginSuccess', 'msal:activeAccountChanged', 'msal:logoutSuccess']);
+    expect(seen[0]).toEqual(
+      jasmine.objectContaining({ interactionType: 'popup', account: jasmine.objectContaining({ username: account.username }) }),
+    );
+    expect(JSON.stringify(seen)).not.toContain('fake-id-token');
+  });
+
+  it('types a failed sign-out msal-browser reports', async () => {
+    const { client, seen } = setUpMsalHttp();
+    await flushMicrotasks();
+    client.emit(EventType.LOGOUT_FAILURE, InteractionType.Redirect, null, networkError());
+
+    const failure = seen.find((e) => e.type === 'msal:logoutFailure');
+    expect(failure && (failure.error as MsalHttpError).code).toBe('MSALHTTP216');
   });
 
   it('reports startup until redirect handling ends, then mirrors popups', async () => {

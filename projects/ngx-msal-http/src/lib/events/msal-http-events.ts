@@ -3,12 +3,15 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import type { InteractionStatus } from '@azure/msal-browser';
 import { filter, Observable, Subscription } from 'rxjs';
 
-import { MsalHttpEvent, MsalHttpEventOfType, MsalHttpEventType } from './msal-http-event';
+import type { EventType } from '@azure/msal-browser';
+
+import { MsalBrowserEvent, MsalBrowserEventOfType, MsalHttpEvent, MsalHttpEventOfType, MsalHttpEventType } from './msal-http-event';
 import { MsalHttpEventBus } from './msal-http-event-bus';
 
 /**
- * The read side of ngx-msal-http's events: the interceptor's token events and msal-browser's own
- * events, in one stream, plus the interaction status. Available wherever the library is provided.
+ * The read side of ngx-msal-http's events: the library's own (`events$`: one event per thing that
+ * happens), msal-browser's raw events apart (`msalBrowserEvents$`), and the interaction status.
+ * Available wherever the library is provided.
  *
  * @example
  * private readonly events = inject(MsalHttpEvents);
@@ -19,8 +22,13 @@ import { MsalHttpEventBus } from './msal-http-event-bus';
 export class MsalHttpEvents {
   private readonly bus = inject(MsalHttpEventBus);
 
-  /** Every event, as it happens. Hot: late subscribers see only later events. */
+  /** Every library event, as it happens. Hot: late subscribers see only later events. */
   readonly events$: Observable<MsalHttpEvent> = this.bus.events$;
+  /**
+   * msal-browser's own events (`addEventCallback`), without tokens. Apart from `events$`: msal
+   * reports the interceptor's silent calls too, under the same names as the library's events.
+   */
+  readonly msalBrowserEvents$: Observable<MsalBrowserEvent> = this.bus.msalBrowserEvents$;
 
   /** msal-browser's interaction status (`startup` until redirect handling is done, then `none`, …). */
   readonly inProgress$: Observable<InteractionStatus> = this.bus.inProgress$;
@@ -34,6 +42,12 @@ export class MsalHttpEvents {
     return this.events$.pipe(filter((event): event is MsalHttpEventOfType<T> => wanted.has(event.type)));
   }
 
+  /** msal-browser's events of the given types, narrowed (payload included). */
+  onMsalBrowser<T extends EventType>(...types: readonly T[]): Observable<MsalBrowserEventOfType<T>> {
+    const wanted = new Set<string>(types);
+    return this.msalBrowserEvents$.pipe(filter((event): event is MsalBrowserEventOfType<T> => wanted.has(event.type)));
+  }
+
   /**
    * The MSAL Angular 1.x `BroadcastService.subscribe` form: calls `callback` with each event of
    * `type`. Unsubscribe the returned subscription when done (for example in `ngOnDestroy`).
@@ -41,9 +55,7 @@ export class MsalHttpEvents {
    * @example
    * this.subscription = events.subscribe('msal:acquireTokenFailure', (event) => this.showError(event));
    */
-  subscribe<T extends MsalHttpEventType>(type: T, callback: (payload: MsalHttpEventOfType<T>) => void): Subscription;
-  subscribe(type: string, callback: (payload: MsalHttpEvent) => void): Subscription;
-  subscribe(type: string, callback: (payload: MsalHttpEvent) => void): Subscription {
-    return this.events$.pipe(filter((event) => event.type === type)).subscribe(callback);
+  subscribe<T extends MsalHttpEventType>(type: T, callback: (payload: MsalHttpEventOfType<T>) => void): Subscription {
+    return this.on(type).subscribe(callback);
   }
 }

@@ -1,6 +1,5 @@
 import type { AccountInfo, AuthenticationResult, EventMessage } from '@azure/msal-browser';
-
-import { MsalBrowserEvent, MsalHttpAccount, TokenResultInfo } from './msal-http-event';
+import { MsalBrowserEvent, MsalBrowserPayload, MsalHttpAccount, TokenResultInfo } from './msal-http-event';
 
 /** An account without its raw id token. */
 export function toEventAccount(account: AccountInfo | null | undefined): MsalHttpAccount | null {
@@ -25,19 +24,34 @@ export function toTokenResultInfo(result: AuthenticationResult): TokenResultInfo
 export function toMsalBrowserEvent(message: EventMessage): MsalBrowserEvent {
   return {
     type: message.eventType,
-    source: 'msal-browser',
     interactionType: message.interactionType,
-    payload: sanitizePayload(message.payload),
+    payload: sanitizePayload(message),
     error: message.error,
     correlationId: message.correlationId,
-  };
+  } as MsalBrowserEvent;
 }
 
-function sanitizePayload(payload: EventMessage['payload']): MsalBrowserEvent['payload'] {
+// By event type, as msal-browser 5 fills them in; anything else (popup window handles, broker
+// origins) is not broadcast. A payload that is not of the expected shape becomes null.
+function sanitizePayload({ eventType, payload }: EventMessage): MsalBrowserPayload | null {
   if (payload === null || typeof payload !== 'object') return null;
-  if ('accessToken' in payload) return toTokenResultInfo(payload);
-  if ('homeAccountId' in payload) return toEventAccount(payload);
-  if ('scopes' in payload && Array.isArray(payload.scopes)) return { scopes: Object.freeze([...payload.scopes]) };
-  // Popup window handles, logout requests carrying id token hints, broker origins: not broadcast.
-  return null;
+  switch (eventType) {
+    case 'msal:acquireTokenSuccess':
+      return 'accessToken' in payload ? { kind: 'result', result: toTokenResultInfo(payload) } : null;
+    case 'msal:loginSuccess': {
+      const account = 'homeAccountId' in payload ? toEventAccount(payload) : null;
+      return account ? { kind: 'account', account } : null;
+    }
+    case 'msal:acquireTokenStart':
+    case 'msal:acquireTokenFromNetworkStart':
+      return 'scopes' in payload && Array.isArray(payload.scopes)
+        ? { kind: 'tokenRequest', scopes: Object.freeze([...payload.scopes]) }
+        : null;
+    case 'msal:logoutStart':
+    case 'msal:logoutSuccess':
+      // A logout request may carry an id token hint: only its account is kept.
+      return { kind: 'logoutRequest', account: toEventAccount((payload as { account?: AccountInfo | null }).account) };
+    default:
+      return null;
+  }
 }

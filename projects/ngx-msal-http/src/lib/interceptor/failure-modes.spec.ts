@@ -149,5 +149,5 @@ describe('failure modes: every request ends with a typed error and one failure e
 });
 
 function failureEvents(harness: MsalHttpHarness) {
-  return harness.seen.filter((e) => e.type === 'msal:acquireTokenFailure' && e.source === 'ngx-msal-http');
+  return harness.seen.filter((e) => e.type === 'msal:acquireTokenFailure');
 }

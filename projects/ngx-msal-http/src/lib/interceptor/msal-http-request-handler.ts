@@ -70,7 +70,7 @@ export class MsalHttpRequestHandler {
         const claims = parseClaimsChallenge(error.headers.get('WWW-Authenticate'));
         if (!claims) return this.notAuthorized(request, scopes, error);
         // One retry with the claims the API asked for; a second 401 goes to the caller.
-        this.bus.emit({ type: 'msal:claimsChallenge', source: 'ngx-msal-http', request: this.describe(request, scopes), claims });
+        this.bus.emit({ type: 'msal:claimsChallenge', request: this.describe(request, scopes), claims });
         return this.acquireFor(request, scopes, claims).pipe(
           switchMap((result) => this.forward(request, next, result)),
           catchError((retryError: unknown) =>
@@ -94,13 +94,12 @@ export class MsalHttpRequestHandler {
       let started = false;
       try {
         account = await acquirer.prepare();
-        if (this.bus.observed) this.bus.emit({ type: 'msal:acquireTokenStart', source: 'ngx-msal-http', request: describe() });
+        if (this.bus.observed) this.bus.emit({ type: 'msal:acquireTokenStart', request: describe() });
         started = true;
         const result = await acquirer.acquire({ scopes, claims, httpRequest: request }, account);
         if (this.bus.observed) {
           this.bus.emit({
             type: 'msal:acquireTokenSuccess',
-            source: 'ngx-msal-http',
             request: describe(),
             result: toTokenResultInfo(result),
           });
@@ -109,8 +108,8 @@ export class MsalHttpRequestHandler {
       } catch (error) {
         if (this.bus.observed) {
           // Startup or account choice failed before the start event: still one start, one failure.
-          if (!started) this.bus.emit({ type: 'msal:acquireTokenStart', source: 'ngx-msal-http', request: describe() });
-          this.bus.emit({ type: 'msal:acquireTokenFailure', source: 'ngx-msal-http', request: describe(), error });
+          if (!started) this.bus.emit({ type: 'msal:acquireTokenStart', request: describe() });
+          this.bus.emit({ type: 'msal:acquireTokenFailure', request: describe(), error });
         }
         throw error;
       }
@@ -127,7 +126,6 @@ export class MsalHttpRequestHandler {
     const challenge = error.headers.get('WWW-Authenticate');
     this.bus.emit({
       type: 'msal:notAuthorized',
-      source: 'ngx-msal-http',
       request: this.describe(request, scopes),
       status: error.status,
       challenge,

@@ -4,6 +4,7 @@ import { EventMessage, EventMessageUtils, EventType } from '@azure/msal-browser'
 import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
 import { startupFailed } from './runtime-errors';
 import { MsalHttpEventBus } from '../events/msal-http-event-bus';
+import { toLibraryEvent } from '../events/library-events';
 import { toMsalBrowserEvent } from '../events/sanitize';
 import { MSAL_HTTP_CLIENT } from './msal-client';
 import { withTimeout } from './with-timeout';
@@ -68,6 +69,10 @@ export class MsalClientHost {
     const status = EventMessageUtils.getInteractionStatusFromEvent(message, this.bus.inProgress);
     if (status !== null) this.bus.setInProgress(status);
     if (ACCOUNT_EVENTS.has(message.eventType)) this.bus.accountMayHaveChanged();
-    if (this.bus.observed) this.bus.emit(toMsalBrowserEvent(message));
+    if (this.bus.msalBrowserObserved) this.bus.emitMsalBrowser(toMsalBrowserEvent(message));
+    if (this.bus.observed) {
+      const event = toLibraryEvent(message, this.client);
+      if (event) this.bus.emit(event);
+    }
   }
 }
