@@ -10,5 +10,6 @@ import './tests/parallel-popup.e2e.mjs';
 import './tests/redirect.e2e.mjs';
 import './tests/claims.e2e.mjs';
 import './tests/sign-out.e2e.mjs';
+import './tests/redirect-bridge.e2e.mjs';
 
 after(stopSharedEnvironment);

@@ -32,3 +32,22 @@ e2eTest('sign-out: protected calls then fail with MSALHTTP200, or sign in again 
   const [get] = requestsTo(await env.received(), 'GET', '/orders');
   assert.equal(get.status, 200);
 });
+
+for (const bridge of ['on', 'off']) {
+  e2eTest(`popup sign-out completes against a generic OpenID provider (bridge ${bridge})`, async ({ open }) => {
+    const { page } = await open(`?bridge=${bridge}`);
+    await signInWithPopup(page);
+
+    const started = Date.now();
+    const popupPromise = page.waitForEvent('popup');
+    await page.click('[data-action=logout-popup]');
+    const popup = await popupPromise;
+    await popup.click('button[name=logout][value=yes]'); // the provider's "sign me out?" page
+    await popup.waitForEvent('close', { timeout: 15_000 });
+    await page.waitForSelector('[data-account-none]');
+    await page.waitForSelector('[data-in-progress]:text-is("none")', { timeout: 5_000 });
+
+    assert.ok(Date.now() - started < 15_000, `sign-out took ${Date.now() - started} ms`);
+    assert.equal(await page.locator('[data-sign-in-error]').count(), 0);
+  });
+}

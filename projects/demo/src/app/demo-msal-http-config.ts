@@ -23,7 +23,9 @@ export function demoMsalHttpConfig(settings: DemoSettings): MsalHttpConfig {
         // The local provider is not a Microsoft cloud: msal must trust it and speak plain OIDC.
         knownAuthorities: [new URL(settings.issuer).host],
         // A tiny static page that hands the provider's response back (see public/redirect-bridge.html).
-        redirectUri: `${app}/redirect-bridge.html`,
+        // ?bridge=off uses the app itself, which msal-browser 5 cannot complete a popup with; the
+        // library notices when the app boots in the popup, says so, and relays the response.
+        redirectUri: settings.bridge ? `${app}/redirect-bridge.html` : `${app}/`,
         postLogoutRedirectUri: `${app}/`,
       },
       cache: { cacheLocation: 'sessionStorage' },

@@ -17,6 +17,11 @@ export interface DemoSettings {
   readonly apiUrl: string;
   readonly variant: DemoVariant;
   readonly interactionType: MsalHttpInteractionType;
+  /**
+   * `false` (`?bridge=off`) points redirectUri at the app itself instead of the redirect bridge
+   * page: the misconfiguration ngx-msal-http detects and works around (README, "Redirect bridge").
+   */
+  readonly bridge: boolean;
 }
 
 /** The settings the components read (the same object in both variants). */
@@ -29,6 +34,7 @@ const DEFAULTS: DemoSettings = {
   apiUrl: 'http://localhost:3001',
   variant: 'standalone',
   interactionType: 'popup',
+  bridge: true,
 };
 
 const VARIANTS: readonly DemoVariant[] = ['standalone', 'module'];
@@ -38,7 +44,7 @@ let loaded: DemoSettings | null = null;
 
 /**
  * Reads `demo-config.json`, then lets the page's query override the boot choices:
- * `?variant=module` and `?interaction=redirect|none`. msal-browser returns to the page that
+ * `?variant=module`, `?interaction=redirect|none` and `?bridge=off`. msal-browser returns to the page that
  * started a redirect sign-in, query included, so the choice survives the round trip.
  */
 export async function loadDemoSettings(): Promise<DemoSettings> {
@@ -51,6 +57,7 @@ export async function loadDemoSettings(): Promise<DemoSettings> {
     ...merged,
     variant: pick(query.get('variant') ?? merged.variant, VARIANTS, DEFAULTS.variant),
     interactionType: pick(query.get('interaction') ?? merged.interactionType, INTERACTIONS, DEFAULTS.interactionType),
+    bridge: query.get('bridge') !== 'off' && merged.bridge,
   };
   return loaded;
 }

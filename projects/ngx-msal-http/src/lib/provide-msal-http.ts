@@ -1,5 +1,13 @@
 import { isPlatformBrowser } from '@angular/common';
-import { EnvironmentProviders, inject, makeEnvironmentProviders, PLATFORM_ID, provideAppInitializer, Provider } from '@angular/core';
+import {
+  DOCUMENT,
+  EnvironmentProviders,
+  inject,
+  makeEnvironmentProviders,
+  PLATFORM_ID,
+  provideAppInitializer,
+  Provider,
+} from '@angular/core';
 
 import { MsalHttpAuth } from './auth/msal-http-auth';
 import { MSAL_HTTP_CONFIG, MsalHttpConfig } from './config/msal-http-config';
@@ -13,6 +21,7 @@ import { PROTECTED_RESOURCE_MATCHER, protectedResourceMatcherProvider } from './
 import { InteractionCoordinator } from './tokens/interaction-coordinator';
 import { createMsalClient, MSAL_HTTP_CLIENT } from './tokens/msal-client';
 import { MsalClientHost } from './tokens/msal-client-host';
+import { relayPopupResponse } from './tokens/popup-response-relay';
 import { TokenAcquirer } from './tokens/token-acquirer';
 
 /**
@@ -38,6 +47,11 @@ export function msalHttpProviders(config: MsalHttpConfig): (Provider | Environme
     provideAppInitializer(() => {
       inject(PROTECTED_RESOURCE_MATCHER);
       if (!isPlatformBrowser(inject(PLATFORM_ID))) return;
+      // The app booted inside its own sign-in popup (redirectUri is not a bridge page): hand the
+      // response to the opener and start nothing here; this window is closing.
+      const document = inject(DOCUMENT);
+      const win = document.defaultView;
+      if (win && relayPopupResponse(win, new URL('redirect-bridge.html', document.baseURI).href)) return;
       // Requests await this promise and report its failure; nothing to do with it here.
       inject(MsalClientHost)
         .ready()

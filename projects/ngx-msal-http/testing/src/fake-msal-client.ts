@@ -1,5 +1,6 @@
 import {
   AccountInfo,
+  BrowserConfiguration,
   AuthenticationResult,
   EndSessionPopupRequest,
   EndSessionRequest,
@@ -252,8 +253,12 @@ export class FakeMsalClient implements IPublicClientApplication {
   initializeWrapperLibrary(): void {}
   setNavigationClient(): void {}
 
-  getConfiguration(): never {
-    throw new Error('FakeMsalClient has no msal-browser configuration');
+  /** What `getConfiguration()` returns; `null` (the default) makes it throw, as a client without one would. */
+  configuration: BrowserConfiguration | null = null;
+
+  getConfiguration(): BrowserConfiguration {
+    if (!this.configuration) throw new Error('FakeMsalClient has no msal-browser configuration');
+    return this.configuration;
   }
 
   async hydrateCache(): Promise<void> {}

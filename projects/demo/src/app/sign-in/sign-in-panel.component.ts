@@ -1,8 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MsalHttpAuth, MsalHttpError, MsalHttpEvents } from 'ngx-msal-http';
 
-import { DEMO_SETTINGS } from '../demo-settings';
-
 /**
  * Sign-in state and buttons. `MsalHttpAuth` signs in with the configured consentScopes and keeps
  * msal-browser's active account current; `account()` is a signal, so the panel just reads it.
@@ -26,6 +24,7 @@ import { DEMO_SETTINGS } from '../demo-settings';
       <button type="button" data-action="login-popup" (click)="loginPopup()">Sign in (popup)</button>
       <button type="button" data-action="login-redirect" (click)="loginRedirect()">Sign in (redirect)</button>
       <button type="button" data-action="logout" [disabled]="!auth.account()" (click)="logout()">Sign out</button>
+      <button type="button" data-action="logout-popup" [disabled]="!auth.account()" (click)="logoutPopup()">Sign out (popup)</button>
     </p>
     @if (error(); as message) {
       <p class="error" data-sign-in-error>{{ message }}</p>
@@ -36,7 +35,6 @@ export class SignInPanelComponent {
   protected readonly auth = inject(MsalHttpAuth);
   protected readonly events = inject(MsalHttpEvents);
   protected readonly error = signal<string | null>(null);
-  private readonly clientId = inject(DEMO_SETTINGS).clientId;
 
   protected loginPopup(): void {
     this.attempt(this.auth.loginPopup());
@@ -48,12 +46,17 @@ export class SignInPanelComponent {
   }
 
   /**
-   * Signs out at the provider too (a redirect there and back), which clears msal's cache. Entra ID
-   * needs no extra parameter; a plain OpenID provider only returns to postLogoutRedirectUri when
-   * the request names the client, which msal-browser does not do by itself.
+   * Signs out at the provider too (a redirect there and back), which clears msal's cache. With a
+   * plain OpenID provider the library names the client (client_id), without which the provider
+   * would not send the user back to postLogoutRedirectUri.
    */
   protected logout(): void {
-    this.attempt(this.auth.logout({ extraQueryParameters: { client_id: this.clientId } }));
+    this.attempt(this.auth.logout());
+  }
+
+  /** The same in a popup, which comes back to the redirect bridge page and closes. */
+  protected logoutPopup(): void {
+    this.attempt(this.auth.logout({ popup: true }));
   }
 
   private attempt(action: Promise<unknown>): void {

@@ -1,8 +1,9 @@
 import { PLATFORM_ID } from '@angular/core';
+import { ProtocolMode } from '@azure/msal-browser';
 import { TestBed } from '@angular/core/testing';
 
 import { FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
-import { userCancelledError } from '../../../testing/src/fake-msal-errors';
+import { networkError, userCancelledError } from '../../../testing/src/fake-msal-errors';
 import { setUpMsalHttp } from '../../test-support/msal-http-test-bed';
 import { MsalHttpError } from '../config/msal-http-error';
 import { MsalHttpAuth } from './msal-http-auth';
@@ -106,5 +107,63 @@ describe('MsalHttpAuth on the server', () => {
       .catch((e: unknown) => e);
 
     expect((error as MsalHttpError).code).toBe('MSALHTTP212');
+  });
+});
+
+describe('MsalHttpAuth.logout', () => {
+  function setUp(configuration: FakeMsalClient['configuration']) {
+    const client = new FakeMsalClient();
+    client.configuration = configuration;
+    client.signIn(fakeAccount(), true);
+    setUpMsalHttp({ client });
+    return { client, auth: TestBed.inject(MsalHttpAuth) };
+  }
+
+  const oidc = {
+    auth: { clientId: 'spa-client', redirectUri: 'https://app.test/redirect-bridge.html', postLogoutRedirectUri: 'https://app.test/' },
+    system: { protocolMode: ProtocolMode.OIDC },
+  } as unknown as FakeMsalClient['configuration'];
+
+  it('names the client and returns a popup to the bridge page with a generic OpenID provider', async () => {
+    const { client, auth } = setUp(oidc);
+
+    await auth.logout({ popup: true });
+
+    expect(client.calls.logout[0]).toEqual(
+      jasmine.objectContaining({
+        extraQueryParameters: { client_id: 'spa-client' },
+        postLogoutRedirectUri: 'https://app.test/redirect-bridge.html',
+      }),
+    );
+    expect(auth.account()).toBeNull();
+  });
+
+  it("keeps msal's postLogoutRedirectUri for a redirect sign-out, and the app's own parameters", async () => {
+    const { client, auth } = setUp(oidc);
+
+    await auth.logout({ extraQueryParameters: { ui_locales: 'fr' } });
+
+    expect(client.calls.logout[0]?.postLogoutRedirectUri).toBeUndefined();
+    expect(client.calls.logout[0]?.extraQueryParameters).toEqual({ client_id: 'spa-client', ui_locales: 'fr' });
+  });
+
+  it('adds no client_id for Entra ID, whose sign-out needs none', async () => {
+    const { client, auth } = setUp({
+      auth: { clientId: 'spa-client' },
+      system: { protocolMode: ProtocolMode.AAD },
+    } as unknown as FakeMsalClient['configuration']);
+
+    await auth.logout();
+
+    expect(client.calls.logout[0]?.extraQueryParameters).toEqual({});
+  });
+
+  it('types a failed sign-out', async () => {
+    const { client, auth } = setUp(null);
+    spyOn(client, 'logoutPopup').and.rejectWith(networkError());
+
+    const error = await auth.logout({ popup: true }).catch((e: unknown) => e);
+
+    expect((error as MsalHttpError).code).toBe('MSALHTTP216');
   });
 });

@@ -1,7 +1,15 @@
 import { isPlatformBrowser } from '@angular/common';
 import { inject, Injectable, Injector, PLATFORM_ID, Signal, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { AuthenticationResult, EndSessionPopupRequest, EndSessionRequest, PopupRequest, RedirectRequest } from '@azure/msal-browser';
+import { ProtocolMode } from '@azure/msal-browser';
+import type {
+  AuthenticationResult,
+  EndSessionPopupRequest,
+  EndSessionRequest,
+  IPublicClientApplication,
+  PopupRequest,
+  RedirectRequest,
+} from '@azure/msal-browser';
 
 import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
 import { MsalHttpAccount } from '../events/msal-http-event';
@@ -75,20 +83,29 @@ export class MsalHttpAuth {
     }
   }
 
-  /** Signs the active account out, in a popup or by redirect (default), and clears the active account. */
+  /**
+   * Signs the active account out, in a popup or by redirect (default), and clears the active account.
+   * With a provider other than Entra ID (`system.protocolMode: OIDC`) the request names the client
+   * (`client_id`), without which such providers do not return to `postLogoutRedirectUri`. A popup
+   * returns to `auth.redirectUri` (the redirect bridge page, which closes it) unless the request
+   * says otherwise; a redirect returns to `postLogoutRedirectUri`.
+   */
   async logout(options: { readonly popup?: boolean } & Partial<EndSessionRequest & EndSessionPopupRequest> = {}): Promise<void> {
     await this.host.ready();
     const { popup, ...request } = options;
-    const account = request.account ?? this.host.client.getActiveAccount() ?? undefined;
+    const client = this.host.client;
+    const account = request.account ?? client.getActiveAccount() ?? undefined;
+    const endSession = { ...logoutDefaults(client, !!popup), ...request, account };
+    endSession.extraQueryParameters = { ...logoutDefaults(client, !!popup).extraQueryParameters, ...request.extraQueryParameters };
     // msal-browser emits msal:logoutFailure itself (the library translates it once); only the
     // rejection is typed here.
     try {
       if (popup) {
-        await this.host.client.logoutPopup({ ...request, account });
-        this.host.client.setActiveAccount(null);
+        await client.logoutPopup(endSession);
+        client.setActiveAccount(null);
         this.refreshAccount();
       } else {
-        await this.host.client.logoutRedirect({ ...request, account });
+        await client.logoutRedirect(endSession);
       }
     } catch (error) {
       throw toMsalHttpError(error, popup ? 'logout-popup' : 'logout-redirect');
@@ -111,4 +128,24 @@ export class MsalHttpAuth {
     const current = this.accountState();
     if (active?.homeAccountId !== current?.homeAccountId) this.accountState.set(toEventAccount(active));
   }
+}
+
+/**
+ * What a sign-out needs beyond msal-browser's defaults, read from the client's configuration (a
+ * client that does not expose one, such as a test fake, gets none).
+ */
+function logoutDefaults(client: IPublicClientApplication, popup: boolean): Partial<EndSessionPopupRequest> {
+  let configuration: ReturnType<IPublicClientApplication['getConfiguration']>;
+  try {
+    configuration = client.getConfiguration();
+  } catch {
+    return {};
+  }
+  const oidc = configuration.system?.protocolMode === ProtocolMode.OIDC;
+  const redirectUri = configuration.auth?.redirectUri;
+  return {
+    ...(oidc ? { extraQueryParameters: { client_id: configuration.auth.clientId } } : {}),
+    // The popup must come back to a page that hands its end to the opener: the bridge page.
+    ...(popup && redirectUri ? { postLogoutRedirectUri: redirectUri } : {}),
+  };
 }

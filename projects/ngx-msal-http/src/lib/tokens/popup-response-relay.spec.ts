@@ -1,0 +1,110 @@
+import { relayPopupResponse, RelayWindow } from './popup-response-relay';
+
+const HINT = 'https://app.example.test/redirect-bridge.html';
+
+describe('relayPopupResponse', () => {
+  let errors: jasmine.Spy;
+  beforeEach(() => (errors = spyOn(console, 'error')));
+
+  it('hands a popup response to the opener on its channel, clears the URL and closes the window', async () => {
+    const channel = `relay-test-${Math.random()}`;
+    const received = nextMessage(channel);
+    const win = fakeWindow({ hash: `#code=abc&state=${msalState(channel, 'popup')}` });
+
+    expect(relayPopupResponse(win, HINT)).toBeTrue();
+
+    expect(await received).toEqual({ v: 1, payload: `code=abc&state=${msalState(channel, 'popup')}` });
+    expect(win.history.replaceState).toHaveBeenCalledOnceWith(null, '', 'https://app.example.test/');
+    expect(win.close).toHaveBeenCalledTimes(1);
+  });
+
+  it('says in development which redirectUri to set, without the authorization code', () => {
+    const win = fakeWindow({ hash: `#code=secret-code&state=${msalState('c1', 'popup')}` });
+
+    relayPopupResponse(win, HINT);
+
+    expect(errors).toHaveBeenCalledTimes(1);
+    const message = String(errors.calls.mostRecent().args[0]);
+    expect(message).toContain(HINT);
+    expect(message).toContain('broadcastResponseToMainFrame');
+    expect(message).not.toContain('secret-code');
+  });
+
+  it('relays an error response from the provider too', async () => {
+    const channel = `relay-test-${Math.random()}`;
+    const received = nextMessage(channel);
+
+    expect(relayPopupResponse(fakeWindow({ search: `?error=access_denied&state=${msalState(channel, 'popup')}` }), HINT)).toBeTrue();
+    expect(await received).toEqual(jasmine.objectContaining({ payload: `error=access_denied&state=${msalState(channel, 'popup')}` }));
+  });
+
+  it('relays the end of a popup sign-out, which carries only the state', async () => {
+    const channel = `relay-test-${Math.random()}`;
+    const received = nextMessage(channel);
+
+    expect(relayPopupResponse(fakeWindow({ search: `?state=${msalState(channel, 'popup')}` }), HINT)).toBeTrue();
+    expect(await received).toEqual(jasmine.objectContaining({ payload: `state=${msalState(channel, 'popup')}` }));
+  });
+
+  it('relays a hidden iframe (silent) response', () => {
+    const win = fakeWindow({ hash: `#code=abc&state=${msalState('c2', 'silent')}`, opener: null, framed: true });
+
+    expect(relayPopupResponse(win, HINT)).toBeTrue();
+  });
+
+  const untouched: readonly (readonly [string, Partial<FakeWindowOptions>])[] = [
+    ['a normal page load', { hash: '' }],
+    ['a top-level window (no opener, not framed)', { hash: `#code=abc&state=${msalState('c3', 'popup')}`, opener: null }],
+    ['a redirect sign-in coming back (msal handles it)', { hash: `#code=abc&state=${msalState('c4', 'redirect')}` }],
+    ['a fragment route with a state parameter', { hash: `#/orders?state=${msalState('c5', 'popup')}` }],
+    ['an app query parameter named state', { search: '?state=open&tab=2' }],
+    ['a state msal did not write', { hash: '#code=abc&state=not-base64-json' }],
+    ['a browser without BroadcastChannel', { hash: `#code=abc&state=${msalState('c6', 'popup')}`, noChannel: true }],
+  ];
+  for (const [name, options] of untouched) {
+    it(`does nothing for ${name}`, () => {
+      const win = fakeWindow(options);
+
+      expect(relayPopupResponse(win, HINT)).toBeFalse();
+      expect(win.close).not.toHaveBeenCalled();
+      expect(win.history.replaceState).not.toHaveBeenCalled();
+      expect(errors).not.toHaveBeenCalled();
+    });
+  }
+});
+
+interface FakeWindowOptions {
+  readonly hash: string;
+  readonly search: string;
+  readonly opener: unknown;
+  readonly framed: boolean;
+  readonly noChannel: boolean;
+}
+
+function fakeWindow(options: Partial<FakeWindowOptions>): RelayWindow & { close: jasmine.Spy; history: { replaceState: jasmine.Spy } } {
+  const win = {
+    opener: 'opener' in options ? options.opener : {},
+    parent: null as unknown,
+    location: { hash: options.hash ?? '', search: options.search ?? '', origin: 'https://app.example.test', pathname: '/' },
+    history: { replaceState: jasmine.createSpy('replaceState') },
+    BroadcastChannel: options.noChannel ? undefined : BroadcastChannel,
+    close: jasmine.createSpy('close'),
+  };
+  win.parent = options.framed ? {} : win;
+  return win;
+}
+
+/** msal-browser's state: base64 of `{ id, meta: { interactionType } }`, then `|` and the app's state. */
+function msalState(id: string, interactionType: string): string {
+  return encodeURIComponent(`${btoa(JSON.stringify({ id, meta: { interactionType } }))}|app-state`);
+}
+
+function nextMessage(name: string): Promise<unknown> {
+  const channel = new BroadcastChannel(name);
+  return new Promise((resolve) => {
+    channel.onmessage = (event: MessageEvent) => {
+      channel.close();
+      resolve(event.data);
+    };
+  });
+}
