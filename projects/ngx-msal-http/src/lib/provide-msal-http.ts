@@ -1,5 +1,6 @@
 import { isPlatformBrowser } from '@angular/common';
 import {
+  DestroyRef,
   DOCUMENT,
   EnvironmentProviders,
   inject,
@@ -16,6 +17,7 @@ import { MsalHttpEventBus } from './events/msal-http-event-bus';
 import { MsalHttpEvents } from './events/msal-http-events';
 import { MsalHttpInterceptor } from './interceptor/msal-http-interceptor';
 import { MsalHttpRequestHandler } from './interceptor/msal-http-request-handler';
+import { INTERCEPTOR_USAGE, watchInterceptorRegistration } from './interceptor/registration-check';
 import { MsalHttpFeature } from './msal-http-feature';
 import { PROTECTED_RESOURCE_MATCHER, protectedResourceMatcherProvider } from './resource-map/protected-resource-matcher-token';
 import { InteractionCoordinator } from './tokens/interaction-coordinator';
@@ -52,6 +54,10 @@ export function msalHttpProviders(config: MsalHttpConfig): (Provider | Environme
       const document = inject(DOCUMENT);
       const win = document.defaultView;
       if (win && relayPopupResponse(win, new URL('redirect-bridge.html', document.baseURI).href)) return;
+      if (win && (typeof ngDevMode === 'undefined' || ngDevMode)) {
+        const stop = watchInterceptorRegistration(win, inject(PROTECTED_RESOURCE_MATCHER), inject(INTERCEPTOR_USAGE));
+        inject(DestroyRef).onDestroy(stop);
+      }
       // Requests await this promise and report its failure; nothing to do with it here.
       inject(MsalClientHost)
         .ready()

@@ -11,6 +11,7 @@ import type {
   RedirectRequest,
 } from '@azure/msal-browser';
 
+import { notConfigured } from '../config/config-errors';
 import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
 import { MsalHttpAccount } from '../events/msal-http-event';
 import { MsalHttpEventBus } from '../events/msal-http-event-bus';
@@ -29,7 +30,8 @@ import { browserOnly } from '../tokens/runtime-errors';
  * signIn() { this.auth.loginPopup().catch((e) => this.error.set(e.message)); }
  * signedIn = computed(() => this.auth.account() !== null);
  */
-@Injectable()
+// Without the library's providers, injecting this names the fix instead of Angular's generic NG0201.
+@Injectable({ providedIn: 'root', useFactory: () => notConfigured('MsalHttpAuth') })
 export class MsalHttpAuth {
   private readonly injector = inject(Injector);
   private readonly isBrowser = isPlatformBrowser(inject(PLATFORM_ID));

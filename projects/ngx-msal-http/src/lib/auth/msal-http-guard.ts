@@ -5,7 +5,6 @@ import type { AccountInfo } from '@azure/msal-browser';
 import { filter, firstValueFrom } from 'rxjs';
 
 import { MSAL_HTTP_CONFIG, MsalHttpInteractionType } from '../config/msal-http-config';
-import { notProvided } from '../config/config-errors';
 import { MsalHttpEvents } from '../events/msal-http-events';
 import { MSAL_HTTP_CLIENT } from '../tokens/msal-client';
 import { MsalHttpAuth } from './msal-http-auth';
@@ -59,8 +58,7 @@ export function msalHttpGuard(options: MsalHttpGuardOptions = {}): CanActivateFn
 // its first await.
 function checkAccess(options: MsalHttpGuardOptions, target: string): Promise<boolean | UrlTree> | boolean {
   if (!isPlatformBrowser(inject(PLATFORM_ID))) return true;
-  const config = inject(MSAL_HTTP_CONFIG, { optional: true });
-  if (!config) throw notProvided('msalHttpGuard');
+  const config = inject(MSAL_HTTP_CONFIG);
   const events = inject(MsalHttpEvents);
   const client = inject(MSAL_HTTP_CLIENT);
   const auth = inject(MsalHttpAuth);

@@ -60,4 +60,9 @@ export function notProvided(what: string): MsalHttpError {
   );
 }
 
+/** Throws {@link notProvided}: the fallback factory of the library's injectables. */
+export function notConfigured(what: string): never {
+  throw notProvided(what);
+}
+
 export { MAX_TIMER_MS };

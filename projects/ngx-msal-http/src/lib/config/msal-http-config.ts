@@ -3,6 +3,7 @@ import { InjectionToken } from '@angular/core';
 import type { Configuration, IPublicClientApplication, PopupRequest, RedirectRequest, SilentRequest } from '@azure/msal-browser';
 
 import { ProtectedResourceMap } from '../resource-map/protected-resource-map';
+import { notConfigured } from './config-errors';
 
 /** How the interceptor gets a token when a silent acquisition needs the user. */
 export type MsalHttpInteractionType = 'popup' | 'redirect' | 'none';
@@ -59,4 +60,7 @@ export interface ResolvedMsalHttpConfig {
 }
 
 /** The validated configuration. Provided by `provideMsalHttp` / `MsalHttpModule.forRoot`. */
-export const MSAL_HTTP_CONFIG = new InjectionToken<ResolvedMsalHttpConfig>(ngDevMode ? 'MSAL_HTTP_CONFIG' : '');
+export const MSAL_HTTP_CONFIG = new InjectionToken<ResolvedMsalHttpConfig>(ngDevMode ? 'MSAL_HTTP_CONFIG' : '', {
+  providedIn: 'root',
+  factory: () => notConfigured('MSAL_HTTP_CONFIG'),
+});

@@ -6,6 +6,7 @@ import { filter, Observable, Subscription } from 'rxjs';
 import type { EventType } from '@azure/msal-browser';
 
 import { MsalBrowserEvent, MsalBrowserEventOfType, MsalHttpEvent, MsalHttpEventOfType, MsalHttpEventType } from './msal-http-event';
+import { notConfigured } from '../config/config-errors';
 import { MsalHttpEventBus } from './msal-http-event-bus';
 
 /**
@@ -18,7 +19,8 @@ import { MsalHttpEventBus } from './msal-http-event-bus';
  * failures = this.events.on('msal:acquireTokenFailure', 'msal:notAuthorized');
  * ready = computed(() => this.events.inProgress() === 'none');
  */
-@Injectable()
+// Without the library's providers, injecting this names the fix instead of Angular's generic NG0201.
+@Injectable({ providedIn: 'root', useFactory: () => notConfigured('MsalHttpEvents') })
 export class MsalHttpEvents {
   private readonly bus = inject(MsalHttpEventBus);
 

@@ -4,6 +4,7 @@ import { Observable, throwError } from 'rxjs';
 
 import { notProvided } from '../config/config-errors';
 import { MsalHttpRequestHandler } from './msal-http-request-handler';
+import { INTERCEPTOR_USAGE } from './registration-check';
 
 /**
  * The interceptor, as a function: attaches an access token to requests whose URL the
@@ -20,6 +21,7 @@ export const msalHttpInterceptor: HttpInterceptorFn = (request, next) => {
   if (!handler) {
     return throwError(() => notProvided('msalHttpInterceptor'));
   }
+  if (typeof ngDevMode === 'undefined' || ngDevMode) inject(INTERCEPTOR_USAGE).seen = true;
   return handler.handle(request, next);
 };
 

@@ -1,6 +1,7 @@
 import { InjectionToken } from '@angular/core';
 import { Configuration, IPublicClientApplication, PublicClientApplication } from '@azure/msal-browser';
 
+import { notConfigured } from '../config/config-errors';
 import { MsalClientSource } from '../config/msal-http-config';
 
 /**
@@ -10,7 +11,10 @@ import { MsalClientSource } from '../config/msal-http-config';
  * @example
  * const accounts = inject(MSAL_HTTP_CLIENT).getAllAccounts();
  */
-export const MSAL_HTTP_CLIENT = new InjectionToken<IPublicClientApplication>(ngDevMode ? 'MSAL_HTTP_CLIENT' : '');
+export const MSAL_HTTP_CLIENT = new InjectionToken<IPublicClientApplication>(ngDevMode ? 'MSAL_HTTP_CLIENT' : '', {
+  providedIn: 'root',
+  factory: () => notConfigured('MSAL_HTTP_CLIENT'),
+});
 
 /** An instance is used as is; a factory is called (in an injection context); a Configuration builds a client. */
 export function createMsalClient(source: MsalClientSource): IPublicClientApplication {
