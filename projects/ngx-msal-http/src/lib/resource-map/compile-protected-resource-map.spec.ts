@@ -720,162 +720,172 @@ describe('compileProtectedResourceMap', () => {
     const base = 'https://app.example.com/portal/';
 
     itRejects([
-      { does: 'rejects an empty key', map: [['', ['s']]], code: 'MSALHTTP101', mentions: ['empty key'] },
-      { does: 'rejects a blank key', map: [['   ', ['s']]], code: 'MSALHTTP101', mentions: ['empty key'] },
+      { does: 'rejects an empty key', map: [['', ['s']]], code: MsalHttpErrorCode.KeyNotUrl, mentions: ['empty key'] },
+      { does: 'rejects a blank key', map: [['   ', ['s']]], code: MsalHttpErrorCode.KeyNotUrl, mentions: ['empty key'] },
       {
         does: 'rejects a key that is not a string',
         map: new Map<unknown, unknown>([[42, ['s']]]),
-        code: 'MSALHTTP101',
+        code: MsalHttpErrorCode.KeyNotUrl,
         mentions: ['key 42'],
       },
       {
         does: 'rejects an absolute key with an invalid port',
         map: [['https://api.contoso.com:99999/', ['s']]],
         baseUrl: base,
-        code: 'MSALHTTP101',
+        code: MsalHttpErrorCode.KeyNotUrl,
         mentions: ['"https://api.contoso.com:99999/"'],
       },
       {
         does: 'rejects an unparseable absolute key without a base',
         map: [['https://[::1/api', ['s']]],
-        code: 'MSALHTTP101',
+        code: MsalHttpErrorCode.KeyNotUrl,
         mentions: ['"https://[::1/api"'],
       },
-      { does: 'rejects an http key without a host', map: [['http://', ['s']]], code: 'MSALHTTP101', mentions: ['"http://"'] },
+      { does: 'rejects an http key without a host', map: [['http://', ['s']]], code: MsalHttpErrorCode.KeyNotUrl, mentions: ['"http://"'] },
 
       {
         does: 'rejects an empty scope list',
         map: [['https://api.contoso.com', []]],
-        code: 'MSALHTTP102',
+        code: MsalHttpErrorCode.EmptyScopeList,
         mentions: ['"https://api.contoso.com"', 'null'],
       },
       {
         does: 'rejects an empty scope list in a method entry',
         map: [['https://api.contoso.com/x', [{ httpMethod: 'GET', scopes: [] }]]],
-        code: 'MSALHTTP102',
+        code: MsalHttpErrorCode.EmptyScopeList,
         mentions: ['"https://api.contoso.com/x"'],
       },
 
       {
         does: 'rejects an empty scope',
         map: [['https://api.contoso.com', ['']]],
-        code: 'MSALHTTP103',
+        code: MsalHttpErrorCode.InvalidScope,
         mentions: ['"https://api.contoso.com"'],
       },
       {
         does: 'rejects a scope with a space',
         map: [['https://api.contoso.com', ['a b']]],
-        code: 'MSALHTTP103',
+        code: MsalHttpErrorCode.InvalidScope,
         mentions: ['"https://api.contoso.com"', '"a b"'],
       },
       {
         does: 'rejects a scope that is a number',
         map: [['https://api.contoso.com', [7]]],
-        code: 'MSALHTTP103',
+        code: MsalHttpErrorCode.InvalidScope,
         mentions: ['"https://api.contoso.com"', 'scope 7'],
       },
       {
         does: 'rejects a null scope inside a list',
         map: [['https://api.contoso.com', ['a', null]]],
-        code: 'MSALHTTP103',
+        code: MsalHttpErrorCode.InvalidScope,
         mentions: ['"https://api.contoso.com"', 'scope null'],
       },
       {
         does: 'rejects a bad scope in a method entry',
         map: [['https://api.contoso.com', [{ httpMethod: 'GET', scopes: [' '] }]]],
-        code: 'MSALHTTP103',
+        code: MsalHttpErrorCode.InvalidScope,
         mentions: ['"https://api.contoso.com"'],
       },
 
       {
         does: 'rejects an ftp key',
         map: [['ftp://files.contoso.com', ['s']]],
-        code: 'MSALHTTP104',
+        code: MsalHttpErrorCode.UnsupportedScheme,
         mentions: ['"ftp://files.contoso.com"'],
       },
-      { does: 'rejects a wss key', map: [['wss://api.contoso.com', ['s']]], code: 'MSALHTTP104', mentions: ['"wss://api.contoso.com"'] },
+      {
+        does: 'rejects a wss key',
+        map: [['wss://api.contoso.com', ['s']]],
+        code: MsalHttpErrorCode.UnsupportedScheme,
+        mentions: ['"wss://api.contoso.com"'],
+      },
       {
         does: 'rejects a host and port without a scheme and suggests https',
         map: [['localhost:4200/api', ['s']]],
-        code: 'MSALHTTP104',
+        code: MsalHttpErrorCode.UnsupportedScheme,
         mentions: ['"localhost:4200/api"', 'https://localhost:4200/api'],
       },
       {
         does: 'rejects a relative key that resolves to a file URL',
         map: [['/api', ['s']]],
         baseUrl: 'file:///C:/app/',
-        code: 'MSALHTTP104',
+        code: MsalHttpErrorCode.UnsupportedScheme,
         mentions: ['"/api"'],
       },
 
       {
         does: 'rejects a key with a query',
         map: [['https://api.contoso.com/v1?x=1', ['s']]],
-        code: 'MSALHTTP105',
+        code: MsalHttpErrorCode.KeyWithQueryOrFragment,
         mentions: ['"https://api.contoso.com/v1?x=1"'],
       },
       {
         does: 'rejects a key with a fragment',
         map: [['https://api.contoso.com/v1#top', ['s']]],
-        code: 'MSALHTTP105',
+        code: MsalHttpErrorCode.KeyWithQueryOrFragment,
         mentions: ['"https://api.contoso.com/v1#top"'],
       },
       {
         does: 'rejects a relative key with an empty query',
         map: [['/api?', ['s']]],
         baseUrl: base,
-        code: 'MSALHTTP105',
+        code: MsalHttpErrorCode.KeyWithQueryOrFragment,
         mentions: ['"/api?"'],
       },
 
       {
         does: 'rejects a key with a user name',
         map: [['https://user@api.contoso.com', ['s']]],
-        code: 'MSALHTTP106',
+        code: MsalHttpErrorCode.KeyWithUserInfo,
         mentions: ['"https://user@api.contoso.com"'],
       },
       {
         does: 'rejects a key with a user name and password',
         map: [['https://user:pw@api.contoso.com', ['s']]],
-        code: 'MSALHTTP106',
+        code: MsalHttpErrorCode.KeyWithUserInfo,
         mentions: ['"https://user:pw@api.contoso.com"'],
       },
       {
         does: 'rejects a key whose user information spells a host',
         map: [['https://api.contoso.com@evil.net', ['s']]],
-        code: 'MSALHTTP106',
+        code: MsalHttpErrorCode.KeyWithUserInfo,
         mentions: ['"https://api.contoso.com@evil.net"'],
       },
 
       {
         does: 'rejects a wildcard over a top-level domain',
         map: [['https://*.com', ['s']]],
-        code: 'MSALHTTP107',
+        code: MsalHttpErrorCode.InvalidHostWildcard,
         mentions: ['"https://*.com"'],
       },
-      { does: 'rejects a host that is only a wildcard', map: [['https://*', ['s']]], code: 'MSALHTTP107', mentions: ['"https://*"'] },
+      {
+        does: 'rejects a host that is only a wildcard',
+        map: [['https://*', ['s']]],
+        code: MsalHttpErrorCode.InvalidHostWildcard,
+        mentions: ['"https://*"'],
+      },
       {
         does: 'rejects two wildcards over a top-level domain',
         map: [['https://*.*.com', ['s']]],
-        code: 'MSALHTTP107',
+        code: MsalHttpErrorCode.InvalidHostWildcard,
         mentions: ['"https://*.*.com"'],
       },
       {
         does: 'rejects a wildcard inside a label',
         map: [['https://a*.contoso.com', ['s']]],
-        code: 'MSALHTTP107',
+        code: MsalHttpErrorCode.InvalidHostWildcard,
         mentions: ['"https://a*.contoso.com"'],
       },
       {
         does: 'rejects a wildcard label that is not leftmost',
         map: [['https://eu.*.contoso.com', ['s']]],
-        code: 'MSALHTTP107',
+        code: MsalHttpErrorCode.InvalidHostWildcard,
         mentions: ['"https://eu.*.contoso.com"'],
       },
       {
         does: 'rejects ** as a host label',
         map: [['https://**.contoso.com', ['s']]],
-        code: 'MSALHTTP107',
+        code: MsalHttpErrorCode.InvalidHostWildcard,
         mentions: ['"https://**.contoso.com"'],
       },
 
@@ -885,7 +895,7 @@ describe('compileProtectedResourceMap', () => {
           ['https://api.contoso.com', ['a']],
           ['https://API.contoso.com:443/', ['b']],
         ],
-        code: 'MSALHTTP108',
+        code: MsalHttpErrorCode.DuplicateKey,
         mentions: ['"https://api.contoso.com"', '"https://API.contoso.com:443/"'],
       },
       {
@@ -894,7 +904,7 @@ describe('compileProtectedResourceMap', () => {
           ['https://api.contoso.com/api', ['a']],
           ['https://api.contoso.com/api/', ['b']],
         ],
-        code: 'MSALHTTP108',
+        code: MsalHttpErrorCode.DuplicateKey,
         mentions: ['"https://api.contoso.com/api/"'],
       },
       {
@@ -903,7 +913,7 @@ describe('compileProtectedResourceMap', () => {
           ['https://api.contoso.com/api', ['a']],
           ['https://api.contoso.com/api/*', ['b']],
         ],
-        code: 'MSALHTTP108',
+        code: MsalHttpErrorCode.DuplicateKey,
         mentions: ['"https://api.contoso.com/api/*"'],
       },
       {
@@ -912,7 +922,7 @@ describe('compileProtectedResourceMap', () => {
           ['https://api.contoso.com/api/**', ['a']],
           ['https://api.contoso.com/api', ['b']],
         ],
-        code: 'MSALHTTP108',
+        code: MsalHttpErrorCode.DuplicateKey,
         mentions: ['"https://api.contoso.com/api/**"'],
       },
       {
@@ -922,7 +932,7 @@ describe('compileProtectedResourceMap', () => {
           ['https://app.example.com/api', ['b']],
         ],
         baseUrl: base,
-        code: 'MSALHTTP108',
+        code: MsalHttpErrorCode.DuplicateKey,
         mentions: ['"/api"', '"https://app.example.com/api"'],
       },
       {
@@ -931,7 +941,7 @@ describe('compileProtectedResourceMap', () => {
           ['https://api.contoso.com/a/b', ['a']],
           ['https://api.contoso.com/a/x/../b', ['b']],
         ],
-        code: 'MSALHTTP108',
+        code: MsalHttpErrorCode.DuplicateKey,
         mentions: ['"https://api.contoso.com/a/x/../b"'],
       },
       {
@@ -940,32 +950,32 @@ describe('compileProtectedResourceMap', () => {
           ['https://*.contoso.com', ['a']],
           ['https://*.CONTOSO.com/', ['b']],
         ],
-        code: 'MSALHTTP108',
+        code: MsalHttpErrorCode.DuplicateKey,
         mentions: ['"https://*.CONTOSO.com/"'],
       },
 
       {
         does: 'rejects a method entry without httpMethod',
         map: [['https://api.contoso.com', [{ scopes: ['s'] }]]],
-        code: 'MSALHTTP109',
+        code: MsalHttpErrorCode.InvalidMethodEntry,
         mentions: ['"https://api.contoso.com"', 'httpMethod undefined'],
       },
       {
         does: 'rejects an httpMethod with a space',
         map: [['https://api.contoso.com', [{ httpMethod: 'GET POST', scopes: ['s'] }]]],
-        code: 'MSALHTTP109',
+        code: MsalHttpErrorCode.InvalidMethodEntry,
         mentions: ['"https://api.contoso.com"', '"GET POST"'],
       },
       {
         does: 'rejects an httpMethod that is not a string',
         map: [['https://api.contoso.com', [{ httpMethod: 1, scopes: ['s'] }]]],
-        code: 'MSALHTTP109',
+        code: MsalHttpErrorCode.InvalidMethodEntry,
         mentions: ['"https://api.contoso.com"'],
       },
       {
         does: 'rejects method scopes given as a string',
         map: [['https://api.contoso.com', [{ httpMethod: 'GET', scopes: 'api.read' }]]],
-        code: 'MSALHTTP109',
+        code: MsalHttpErrorCode.InvalidMethodEntry,
         mentions: ['"https://api.contoso.com"', '"api.read"'],
       },
       {
@@ -979,74 +989,108 @@ describe('compileProtectedResourceMap', () => {
             ],
           ],
         ],
-        code: 'MSALHTTP109',
+        code: MsalHttpErrorCode.InvalidMethodEntry,
         mentions: ['"https://api.contoso.com"', 'GET twice'],
       },
 
       {
         does: 'rejects a value that is a single scope string',
         map: [['https://api.contoso.com', 'api.read']],
-        code: 'MSALHTTP110',
+        code: MsalHttpErrorCode.InvalidMapValue,
         mentions: ['"https://api.contoso.com"', '"api.read"'],
       },
       {
         does: 'rejects an undefined value',
         map: [['https://api.contoso.com', undefined]],
-        code: 'MSALHTTP110',
+        code: MsalHttpErrorCode.InvalidMapValue,
         mentions: ['"https://api.contoso.com"'],
       },
       {
         does: 'rejects a value that is an object',
         map: { 'https://api.contoso.com': { scopes: ['s'] } },
-        code: 'MSALHTTP110',
+        code: MsalHttpErrorCode.InvalidMapValue,
         mentions: ['"https://api.contoso.com"', 'an object'],
       },
 
-      { does: 'rejects a null map', map: null, code: 'MSALHTTP112', mentions: ['is null'] },
+      { does: 'rejects a null map', map: null, code: MsalHttpErrorCode.InvalidMapShape, mentions: ['is null'] },
       {
         does: 'rejects a map given as a string',
         map: 'https://api.contoso.com',
-        code: 'MSALHTTP112',
+        code: MsalHttpErrorCode.InvalidMapShape,
         mentions: ['"https://api.contoso.com"'],
       },
       {
         does: 'rejects a flat array instead of pairs',
         map: ['https://api.contoso.com', ['s']],
-        code: 'MSALHTTP112',
+        code: MsalHttpErrorCode.InvalidMapShape,
         mentions: ['"https://api.contoso.com"'],
       },
       {
         does: 'rejects an array item with three parts',
         map: [['https://api.contoso.com', ['s'], 'extra']],
-        code: 'MSALHTTP112',
+        code: MsalHttpErrorCode.InvalidMapShape,
         mentions: ['an array'],
       },
-      { does: 'rejects a Set', map: new Set(['https://api.contoso.com']), code: 'MSALHTTP112', mentions: ['an object'] },
+      {
+        does: 'rejects a Set',
+        map: new Set(['https://api.contoso.com']),
+        code: MsalHttpErrorCode.InvalidMapShape,
+        mentions: ['an object'],
+      },
 
       {
         does: 'rejects * joined to a path segment',
         map: [['https://api.contoso.com/api*', ['s']]],
-        code: 'MSALHTTP113',
+        code: MsalHttpErrorCode.InvalidPathWildcard,
         mentions: ['"https://api.contoso.com/api*"', '"api*"'],
       },
       {
         does: 'rejects ** joined to a path segment',
         map: [['https://api.contoso.com/v2/**x/reports', ['s']]],
-        code: 'MSALHTTP113',
+        code: MsalHttpErrorCode.InvalidPathWildcard,
         mentions: ['"https://api.contoso.com/v2/**x/reports"'],
       },
       {
         does: 'rejects a relative key with * inside a segment',
         map: [['/files/a*b/raw', ['s']]],
         baseUrl: base,
-        code: 'MSALHTTP113',
+        code: MsalHttpErrorCode.InvalidPathWildcard,
         mentions: ['"/files/a*b/raw"'],
       },
 
-      { does: 'rejects a root-relative key without a base', map: [['/api', ['s']]], code: 'MSALHTTP114', mentions: ['"/api"'] },
-      { does: 'rejects a path-relative key without a base', map: [['api/orders', ['s']]], code: 'MSALHTTP114', mentions: ['"api/orders"'] },
-      { does: 'rejects a ../ key without a base', map: [['../shared', ['s']]], code: 'MSALHTTP114', mentions: ['"../shared"'] },
+      {
+        does: 'rejects a root-relative key without a base',
+        map: [['/api', ['s']]],
+        code: MsalHttpErrorCode.RelativeKeyWithoutBase,
+        mentions: ['"/api"'],
+      },
+      {
+        does: 'rejects a path-relative key without a base',
+        map: [['api/orders', ['s']]],
+        code: MsalHttpErrorCode.RelativeKeyWithoutBase,
+        mentions: ['"api/orders"'],
+      },
+      {
+        does: 'rejects a ../ key without a base',
+        map: [['../shared', ['s']]],
+        code: MsalHttpErrorCode.RelativeKeyWithoutBase,
+        mentions: ['"../shared"'],
+      },
     ]);
+
+    it('keeps only the code and a pointer to the docs when ngDevMode is off', () => {
+      const global = globalThis as { ngDevMode?: unknown };
+      const saved = global.ngDevMode;
+      global.ngDevMode = false;
+      try {
+        const error = compileError([['https://api.contoso.com/v1?x=1', ['s']]]);
+
+        expect(error.code).toBe(MsalHttpErrorCode.KeyWithQueryOrFragment);
+        expect(error.message).toBe('MSALHTTP105: see docs/errors.md#msalhttp105 in the ngx-msal-http package');
+      } finally {
+        global.ngDevMode = saved;
+      }
+    });
 
     it('names the first bad key', () => {
       const error = compileError([

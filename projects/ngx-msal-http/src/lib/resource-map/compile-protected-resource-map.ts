@@ -1,4 +1,3 @@
-import { MsalHttpError } from '../config/msal-http-error';
 import {
   CompileProtectedResourceMapOptions,
   ProtectedResourceMap,
@@ -7,6 +6,7 @@ import {
   ResourceMatch,
 } from './protected-resource-map';
 import { createHostPrefilter } from './host-prefilter';
+import { duplicateKey, invalidMapShape, keyNotString, mapItemNotPair } from './map-errors';
 import { collectPathMatches, comparePaths, insertPath, PathTrie } from './path-trie';
 import { compileResourceRule, describeValue, ResourceRule } from './resource-rule';
 import { effectivePort, parseUrlPattern, UrlPattern } from './url-pattern';
@@ -20,7 +20,7 @@ interface CompiledKey {
 
 /**
  * Validates a protectedResourceMap and compiles it into a matcher, once. Pure: no Angular, no DOM.
- * Throws an {@link MsalHttpError} (`MSALHTTP1xx`) naming the first bad key and the fix.
+ * Throws an `MsalHttpError` (`MSALHTTP1xx`) naming the first bad key and the fix.
  *
  * @example
  * const matcher = compileProtectedResourceMap(
@@ -45,7 +45,7 @@ export function compileProtectedResourceMap(
     const rule = compileResourceRule(key, value);
     const earlier = canonicals.get(pattern.canonical);
     if (earlier !== undefined) {
-      throw new MsalHttpError('MSALHTTP108', `protectedResourceMap keys "${earlier}" and "${key}" cover the same URLs; keep one of them`);
+      throw duplicateKey(earlier, key);
     }
     canonicals.set(pattern.canonical, key);
     keys.push(key);
@@ -139,20 +139,14 @@ function entriesOf(map: ProtectedResourceMap): Iterable<readonly [string, Protec
   } else if (Array.isArray(map)) {
     for (const pair of map as readonly unknown[]) {
       if (!Array.isArray(pair) || pair.length !== 2) {
-        throw new MsalHttpError(
-          'MSALHTTP112',
-          `protectedResourceMap array item ${describeValue(pair)} is not a [key, scopes] pair; write [['https://api.contoso.com', ['scope']]]`,
-        );
+        throw mapItemNotPair(describeValue(pair));
       }
     }
     entries = map as readonly (readonly [unknown, unknown])[];
   } else if (map !== null && typeof map === 'object' && isPlainObject(map)) {
     entries = Object.entries(map);
   } else {
-    throw new MsalHttpError(
-      'MSALHTTP112',
-      `protectedResourceMap is ${describeValue(map)}; use a Map, an array of [key, scopes] pairs or a plain object`,
-    );
+    throw invalidMapShape(describeValue(map));
   }
   return checkKeys(entries);
 }
@@ -160,7 +154,7 @@ function entriesOf(map: ProtectedResourceMap): Iterable<readonly [string, Protec
 function* checkKeys(entries: Iterable<readonly [unknown, unknown]>): Iterable<readonly [string, ProtectedResourceScopes]> {
   for (const [key, value] of entries) {
     if (typeof key !== 'string') {
-      throw new MsalHttpError('MSALHTTP101', `protectedResourceMap key ${describeValue(key)} is not a string; keys are URLs or app paths`);
+      throw keyNotString(describeValue(key));
     }
     yield [key, value as ProtectedResourceScopes];
   }

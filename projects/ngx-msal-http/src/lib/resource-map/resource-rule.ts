@@ -1,4 +1,4 @@
-import { MsalHttpError } from '../config/msal-http-error';
+import { duplicateMethod, emptyScopeList, invalidHttpMethod, invalidMapScope, invalidMapValue, invalidMethodScopes } from './map-errors';
 import { MethodScopes, ProtectedResourceScopes, ResourceMatch } from './protected-resource-map';
 
 /**
@@ -19,14 +19,10 @@ const METHOD = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 export function compileResourceRule(key: string, value: ProtectedResourceScopes): ResourceRule {
   if (value === null) return { decide: () => null };
   if (!Array.isArray(value)) {
-    throw new MsalHttpError(
-      'MSALHTTP110',
-      `protectedResourceMap key "${key}" maps to ${describeValue(value)}; use a scope list such as ` +
-        `["api://app/read"], null to exclude it, or method entries { httpMethod, scopes }`,
-    );
+    throw invalidMapValue(key, describeValue(value));
   }
   if (value.length === 0) {
-    throw new MsalHttpError('MSALHTTP102', `protectedResourceMap key "${key}" maps to an empty scope list; use null to exclude it`);
+    throw emptyScopeList(key);
   }
   const plain: string[] = [];
   const byMethod = new Map<string, ResourceMatch | null>();
@@ -34,7 +30,7 @@ export function compileResourceRule(key: string, value: ProtectedResourceScopes)
     if (item !== null && typeof item === 'object') {
       const { method, scopes } = validateMethodEntry(key, item as Partial<MethodScopes>);
       if (byMethod.has(method)) {
-        throw new MsalHttpError('MSALHTTP109', `protectedResourceMap key "${key}" lists method ${method} twice; merge the two entries`);
+        throw duplicateMethod(key, method);
       }
       byMethod.set(method, scopes === null ? null : freezeMatch(key, scopes));
     } else {
@@ -48,35 +44,21 @@ export function compileResourceRule(key: string, value: ProtectedResourceScopes)
 function validateMethodEntry(key: string, entry: Partial<MethodScopes>): { method: string; scopes: string[] | null } {
   const { httpMethod, scopes } = entry;
   if (typeof httpMethod !== 'string' || !METHOD.test(httpMethod)) {
-    throw new MsalHttpError(
-      'MSALHTTP109',
-      `protectedResourceMap key "${key}" has a method entry with httpMethod ${describeValue(httpMethod)}; ` +
-        `use an HTTP method name such as "GET" or "POST"`,
-    );
+    throw invalidHttpMethod(key, describeValue(httpMethod));
   }
   if (scopes === null) return { method: httpMethod.toUpperCase(), scopes: null };
   if (!Array.isArray(scopes)) {
-    throw new MsalHttpError(
-      'MSALHTTP109',
-      `protectedResourceMap key "${key}" method ${httpMethod} has scopes ${describeValue(scopes)}; use a scope list or null to exclude the method`,
-    );
+    throw invalidMethodScopes(key, httpMethod, describeValue(scopes));
   }
   if (scopes.length === 0) {
-    throw new MsalHttpError(
-      'MSALHTTP102',
-      `protectedResourceMap key "${key}" method ${httpMethod} maps to an empty scope list; use null to exclude it`,
-    );
+    throw emptyScopeList(key, httpMethod);
   }
   return { method: httpMethod.toUpperCase(), scopes: scopes.map((scope: unknown) => validateScope(key, scope)) };
 }
 
 function validateScope(key: string, scope: unknown): string {
   if (typeof scope !== 'string' || scope === '' || /\s/.test(scope)) {
-    throw new MsalHttpError(
-      'MSALHTTP103',
-      `protectedResourceMap key "${key}" has scope ${describeValue(scope)}; each scope must be a ` +
-        `non-empty string without spaces, one array item per scope`,
-    );
+    throw invalidMapScope(key, describeValue(scope));
   }
   return scope;
 }

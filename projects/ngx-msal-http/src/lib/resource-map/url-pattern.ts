@@ -1,4 +1,13 @@
-import { MsalHttpError } from '../config/msal-http-error';
+import {
+  emptyKey,
+  invalidHostWildcard,
+  invalidPathWildcard,
+  keyNotUrl,
+  keyWithQueryOrFragment,
+  keyWithUserInfo,
+  relativeKeyWithoutBase,
+  unsupportedScheme,
+} from './map-errors';
 
 /** One path segment of a key: a literal, `*` (one segment) or `**` (any number of segments). */
 export type PathSegment = { readonly kind: 'literal'; readonly text: string } | { readonly kind: 'star' | 'globstar' };
@@ -27,21 +36,13 @@ export function effectivePort(protocol: string, port: string): string {
 export function parseUrlPattern(key: string, baseUrl: string | undefined): UrlPattern {
   const url = resolveKey(key, baseUrl);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    const hint = key.includes('//') ? '' : ` (write "https://${key}" if you meant a host)`;
-    throw new MsalHttpError(
-      'MSALHTTP104',
-      `protectedResourceMap key "${key}" has scheme "${url.protocol}"; keys must be http(s) URLs ` + `or paths relative to the app${hint}`,
-    );
+    throw unsupportedScheme(key, url.protocol, key.includes('//') ? undefined : `https://${key}`);
   }
   if (key.includes('?') || key.includes('#')) {
-    throw new MsalHttpError(
-      'MSALHTTP105',
-      `protectedResourceMap key "${key}" contains a query or fragment; queries and fragments are ` +
-        `ignored when matching, so remove them from the key`,
-    );
+    throw keyWithQueryOrFragment(key);
   }
   if (url.username || url.password) {
-    throw new MsalHttpError('MSALHTTP106', `protectedResourceMap key "${key}" contains user information ("user@"); remove it`);
+    throw keyWithUserInfo(key);
   }
   const { hostSuffix, hostWildcards } = parseHost(key, url.hostname);
   const segments = parsePath(key, url.pathname);
@@ -59,7 +60,7 @@ export function parseUrlPattern(key: string, baseUrl: string | undefined): UrlPa
 
 function resolveKey(key: string, baseUrl: string | undefined): URL {
   if (key.trim() === '') {
-    throw new MsalHttpError('MSALHTTP101', `protectedResourceMap has an empty key; use a URL or an app path such as "/api"`);
+    throw emptyKey();
   }
   try {
     return new URL(key);
@@ -68,27 +69,15 @@ function resolveKey(key: string, baseUrl: string | undefined): URL {
   }
   // A key with a scheme is absolute: if it did not parse, a base URL would not help.
   if (baseUrl === undefined && /^[a-z][a-z\d+.-]*:/i.test(key.trim())) {
-    throw new MsalHttpError(
-      'MSALHTTP101',
-      `protectedResourceMap key "${key}" is not a valid URL; write an absolute http(s) URL such as ` +
-        `"https://api.contoso.com/v1" or a path such as "/api"`,
-    );
+    throw keyNotUrl(key);
   }
   if (baseUrl === undefined) {
-    throw new MsalHttpError(
-      'MSALHTTP114',
-      `protectedResourceMap key "${key}" is relative and there is no base URL; use an absolute ` +
-        `URL or pass { baseUrl } to compileProtectedResourceMap`,
-    );
+    throw relativeKeyWithoutBase(key);
   }
   try {
     return new URL(key, baseUrl);
   } catch {
-    throw new MsalHttpError(
-      'MSALHTTP101',
-      `protectedResourceMap key "${key}" is not a valid URL (base "${baseUrl}"); write an absolute ` +
-        `http(s) URL such as "https://api.contoso.com/v1" or a path such as "/api"`,
-    );
+    throw keyNotUrl(key, baseUrl);
   }
 }
 
@@ -100,17 +89,8 @@ function parseHost(key: string, parsedHostname: string): { hostSuffix: string; h
   let hostWildcards = 0;
   while (labels[hostWildcards] === '*') hostWildcards++;
   const literal = labels.slice(hostWildcards);
-  const fix = 'a host wildcard is a whole leftmost label, as in "https://*.contoso.com"';
-  if (literal.some((label) => label.includes('*'))) {
-    throw new MsalHttpError('MSALHTTP107', `protectedResourceMap key "${key}" has host "${hostname}"; ${fix}`);
-  }
-  if (literal.length < 2) {
-    throw new MsalHttpError(
-      'MSALHTTP107',
-      `protectedResourceMap key "${key}" has host "${hostname}" with fewer than two literal labels, ` +
-        `which would match unrelated sites; ${fix}`,
-    );
-  }
+  if (literal.some((label) => label.includes('*'))) throw invalidHostWildcard(key, hostname, false);
+  if (literal.length < 2) throw invalidHostWildcard(key, hostname, true);
   return { hostSuffix: literal.join('.'), hostWildcards };
 }
 
@@ -127,11 +107,7 @@ function parsePath(key: string, pathname: string): PathSegment[] {
     } else if (text === '*') {
       segments.push({ kind: 'star' });
     } else if (text.includes('*')) {
-      throw new MsalHttpError(
-        'MSALHTTP113',
-        `protectedResourceMap key "${key}" has path segment "${text}"; "*" (one segment) and "**" ` +
-          `(any number of segments) must stand alone between slashes`,
-      );
+      throw invalidPathWildcard(key, text);
     } else {
       segments.push({ kind: 'literal', text });
     }
