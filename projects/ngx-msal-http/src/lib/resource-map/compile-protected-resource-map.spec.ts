@@ -495,10 +495,28 @@ describe('compileProtectedResourceMap', () => {
       { does: 'uses plain scopes for GET', url: `${orders}/7`, method: 'GET', key: orders, scopes: ['orders.read'] },
       { does: 'treats a missing method as GET', url: `${orders}/7`, key: orders, scopes: ['orders.read'] },
       { does: 'compares a lower-case request method', url: `${orders}/7`, method: 'get', key: orders, scopes: ['orders.read'] },
-      { does: 'uses the method entry for POST', url: orders, method: 'POST', key: orders, scopes: ['orders.write'] },
-      { does: 'compares a lower-case method with an entry', url: orders, method: 'post', key: orders, scopes: ['orders.write'] },
-      { does: 'compares a mixed-case method with an entry', url: orders, method: 'PoSt', key: orders, scopes: ['orders.write'] },
-      { does: 'excludes a method whose entry has scopes null', url: `${orders}/7`, method: 'DELETE', key: null },
+      {
+        does: 'adds the method entry to the plain scopes, in the order written',
+        url: orders,
+        method: 'POST',
+        key: orders,
+        scopes: ['orders.write', 'orders.read'],
+      },
+      {
+        does: 'compares a lower-case method with an entry',
+        url: orders,
+        method: 'post',
+        key: orders,
+        scopes: ['orders.write', 'orders.read'],
+      },
+      {
+        does: 'compares a mixed-case method with an entry',
+        url: orders,
+        method: 'PoSt',
+        key: orders,
+        scopes: ['orders.write', 'orders.read'],
+      },
+      { does: 'excludes a method whose entry has scopes null, despite plain scopes', url: `${orders}/7`, method: 'DELETE', key: null },
       { does: 'excludes a method whose entry is written in lower case', url: `${orders}/7`, method: 'delete', key: null },
       {
         does: 'uses plain scopes for a method without an entry',
@@ -562,6 +580,45 @@ describe('compileProtectedResourceMap', () => {
         url: 'https://solo.fabrikam.com/jobs',
         method: 'GET',
         key: null,
+      },
+    ]);
+  });
+
+  describe('rule 7: plain scopes apply to every method, as in msal-angular', () => {
+    const msalAngular = 'https://api.contoso.com/all';
+    const map: Entries = [
+      [msalAngular, ['all.scope', { httpMethod: 'GET', scopes: ['read.scope'] }]],
+      ['https://api.contoso.com/dup', ['a', { httpMethod: 'GET', scopes: ['b', 'a'] }]],
+      ['https://api.contoso.com/first', [{ httpMethod: 'PUT', scopes: ['w'] }, 'r']],
+    ];
+
+    itMatches(map, [
+      {
+        does: 'gives a method with an entry the plain scopes and its own',
+        url: msalAngular,
+        method: 'GET',
+        key: msalAngular,
+        scopes: ['all.scope', 'read.scope'],
+      },
+      {
+        does: 'gives a method without an entry the plain scopes',
+        url: msalAngular,
+        method: 'POST',
+        key: msalAngular,
+        scopes: ['all.scope'],
+      },
+      {
+        does: 'lists a scope that is plain and in the entry once',
+        url: 'https://api.contoso.com/dup',
+        key: 'https://api.contoso.com/dup',
+        scopes: ['a', 'b'],
+      },
+      {
+        does: 'keeps the written order when the entry comes first',
+        url: 'https://api.contoso.com/first',
+        method: 'PUT',
+        key: 'https://api.contoso.com/first',
+        scopes: ['w', 'r'],
       },
     ]);
   });

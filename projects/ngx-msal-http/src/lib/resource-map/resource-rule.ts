@@ -24,19 +24,29 @@ export function compileResourceRule(key: string, value: ProtectedResourceScopes)
   if (value.length === 0) {
     throw emptyScopeList(key);
   }
-  const plain: string[] = [];
-  const byMethod = new Map<string, ResourceMatch | null>();
+  // Each item, validated, in the order written: a plain scope, or one method's entry.
+  const items: ({ readonly scope: string } | { readonly method: string; readonly scopes: readonly string[] | null })[] = [];
+  const methods = new Set<string>();
   for (const item of value) {
     if (item !== null && typeof item === 'object') {
-      const { method, scopes } = validateMethodEntry(key, item as Partial<MethodScopes>);
-      if (byMethod.has(method)) {
-        throw duplicateMethod(key, method);
-      }
-      byMethod.set(method, scopes === null ? null : freezeMatch(key, scopes));
+      const entry = validateMethodEntry(key, item as Partial<MethodScopes>);
+      if (methods.has(entry.method)) throw duplicateMethod(key, entry.method);
+      methods.add(entry.method);
+      items.push(entry);
     } else {
-      plain.push(validateScope(key, item));
+      items.push({ scope: validateScope(key, item) });
     }
   }
+  // As in msal-angular, plain scopes apply to every method and a method entry adds its own:
+  // a method gets the plain scopes and its entry's scopes, in the order they are written.
+  const scopesFor = (method: string | undefined): string[] =>
+    items.flatMap((item) => ('scope' in item ? [item.scope] : item.method === method ? (item.scopes ?? []) : []));
+  const plain = scopesFor(undefined);
+  const byMethod = new Map<string, ResourceMatch | null>();
+  for (const item of items) {
+    if ('method' in item) byMethod.set(item.method, item.scopes === null ? null : freezeMatch(key, scopesFor(item.method)));
+  }
+  // No entry for the method and no plain scopes: undefined, so matching falls through (rule 7).
   const fallback = plain.length > 0 ? freezeMatch(key, plain) : undefined;
   return { decide: (method) => (byMethod.has(method) ? byMethod.get(method) : fallback) };
 }
