@@ -28,6 +28,7 @@ export const MsalHttpErrorCode = {
   InvalidTimeout: 'MSALHTTP115',
   InvalidAuthRequest: 'MSALHTTP116',
   NotProvided: 'MSALHTTP117',
+  SchemeWithoutSlashes: 'MSALHTTP118',
   // Runtime (the error of a request, and its failure event)
   NoAccount: 'MSALHTTP200',
   NoActiveAccount: 'MSALHTTP201',

@@ -29,6 +29,54 @@ describe('compileProtectedResourceMap', () => {
     ]);
   });
 
+  describe('rule 1: a base URL with user information', () => {
+    const map: Entries = [
+      ['/api', ['app']],
+      ['https://api.contoso.com', ['api']],
+    ];
+
+    for (const baseUrl of ['https://user:pw@app.example.com/', 'https://user@app.example.com/', 'https://:pw@app.example.com/']) {
+      describe(`against ${baseUrl}`, () => {
+        itMatches(
+          map,
+          [
+            { does: 'ignores a root-relative request, which inherits the user information', url: '/api/orders', key: null },
+            { does: 'ignores a path-relative request', url: 'api/orders', key: null },
+            { does: 'ignores a query-only request', url: '?x=1', key: null },
+            { does: 'matches the app origin written without user information', url: 'https://app.example.com/api/x', key: '/api' },
+            { does: 'matches an absolute request to another host', url: 'https://api.contoso.com/x', key: 'https://api.contoso.com' },
+            {
+              does: 'matches a protocol-relative request, which has its own host',
+              url: '//api.contoso.com/x',
+              key: 'https://api.contoso.com',
+            },
+          ],
+          { baseUrl },
+        );
+      });
+    }
+
+    it('resolves relative keys against the base without its user information', () => {
+      const matcher = compileProtectedResourceMap(map, { baseUrl: 'https://user:pw@app.example.com/' });
+
+      expect(matcher.match('https://app.example.com/api')?.key).toBe('/api');
+    });
+  });
+
+  describe('rule 1: "https:" without slashes in a request URL', () => {
+    itMatches(
+      [
+        ['https://api.contoso.com', ['api']],
+        ['/api.contoso.com', ['path']],
+      ],
+      [
+        { does: 'resolves it on the app origin, as the browser does', url: 'https:api.contoso.com/v1', key: '/api.contoso.com' },
+        { does: 'resolves it with one slash on the app origin', url: 'https:/api.contoso.com/v1', key: '/api.contoso.com' },
+      ],
+      { baseUrl: 'https://app.example.com/' },
+    );
+  });
+
   describe('rule 2: scheme, host and port match exactly', () => {
     const map: Entries = [
       ['https://api.contoso.com', ['api.read']],
@@ -254,6 +302,32 @@ describe('compileProtectedResourceMap', () => {
       ]);
     });
 
+    describe('trailing and repeated wildcards', () => {
+      itMatches(
+        [
+          ['https://api.contoso.com/t/*/*', ['t']],
+          ['https://api.contoso.com/u/**/*', ['u']],
+          ['https://api.contoso.com/r/**/*/c', ['r']],
+        ],
+        [
+          {
+            does: 'covers the key path itself when it ends in /*/*',
+            url: 'https://api.contoso.com/t',
+            key: 'https://api.contoso.com/t/*/*',
+          },
+          { does: 'covers one segment below /*/*', url: 'https://api.contoso.com/t/x', key: 'https://api.contoso.com/t/*/*' },
+          {
+            does: 'covers the key path itself when it ends in /**/*',
+            url: 'https://api.contoso.com/u',
+            key: 'https://api.contoso.com/u/**/*',
+          },
+          { does: 'reads **/* as at least one segment', url: 'https://api.contoso.com/r/x/c', key: 'https://api.contoso.com/r/**/*/c' },
+          { does: 'reads **/* as several segments', url: 'https://api.contoso.com/r/x/y/c', key: 'https://api.contoso.com/r/**/*/c' },
+          { does: 'never reads **/* as no segment', url: 'https://api.contoso.com/r/c', key: null },
+        ],
+      );
+    });
+
     describe('encodings, dot segments and backslashes', () => {
       itMatches(map, [
         { does: 'does not split a segment at an encoded slash', url: 'https://paths.contoso.com/api%2Fv1', key: null },
@@ -473,6 +547,121 @@ describe('compileProtectedResourceMap', () => {
         key: 'https://api.contoso.com/api/secure',
       },
     ]);
+  });
+
+  describe('rule 6, step 4: equally specific keys, decided by the request', () => {
+    itPrefers([
+      {
+        does: 'prefers the key whose last segment matches further right (an exclusion)',
+        keys: [
+          ['https://api.contoso.com/a/**/public', null],
+          ['https://api.contoso.com/a/**/orders', ['orders']],
+        ],
+        url: 'https://api.contoso.com/a/orders/public',
+        key: null,
+      },
+      {
+        does: 'prefers the key whose last segment matches further right (scopes)',
+        keys: [
+          ['https://api.contoso.com/a/**/public', null],
+          ['https://api.contoso.com/a/**/orders', ['orders']],
+        ],
+        url: 'https://api.contoso.com/a/public/orders/7',
+        key: 'https://api.contoso.com/a/**/orders',
+      },
+      {
+        does: 'prefers /a/**/d to /a/**/c on /a/c/d',
+        keys: [
+          ['https://api.contoso.com/a/**/c', ['c']],
+          ['https://api.contoso.com/a/**/d', ['d']],
+        ],
+        url: 'https://api.contoso.com/a/c/d',
+        key: 'https://api.contoso.com/a/**/d',
+      },
+      {
+        does: 'prefers /a/**/c to /a/**/d on /a/d/c',
+        keys: [
+          ['https://api.contoso.com/a/**/c', ['c']],
+          ['https://api.contoso.com/a/**/d', ['d']],
+        ],
+        url: 'https://api.contoso.com/a/d/c',
+        key: 'https://api.contoso.com/a/**/c',
+      },
+      {
+        does: 'compares the second-to-last segment when the last ones match in the same place',
+        keys: [
+          ['https://api.contoso.com/**/a/**/c', ['a']],
+          ['https://api.contoso.com/**/b/**/c', ['b']],
+        ],
+        url: 'https://api.contoso.com/a/b/c',
+        key: 'https://api.contoso.com/**/b/**/c',
+      },
+      {
+        does: 'uses the right-most way a key can match',
+        keys: [
+          ['https://api.contoso.com/**/x', ['x']],
+          ['https://api.contoso.com/**/y', ['y']],
+        ],
+        url: 'https://api.contoso.com/x/y/x',
+        key: 'https://api.contoso.com/**/x',
+      },
+      {
+        does: 'falls through from the winner to the other tied key',
+        keys: [
+          ['https://api.contoso.com/a/**/x', [{ httpMethod: 'POST', scopes: ['x.write'] }]],
+          ['https://api.contoso.com/a/**/y', ['y']],
+        ],
+        url: 'https://api.contoso.com/a/y/x',
+        key: 'https://api.contoso.com/a/**/y',
+      },
+      {
+        does: 'still ranks by kind before position',
+        keys: [
+          ['https://api.contoso.com/a/*/public', null],
+          ['https://api.contoso.com/a/orders', ['orders']],
+        ],
+        url: 'https://api.contoso.com/a/orders/public',
+        key: 'https://api.contoso.com/a/orders',
+      },
+    ]);
+  });
+
+  describe('the order of the keys never matters', () => {
+    const keys: Entries = [
+      ['https://api.contoso.com', ['root']],
+      ['https://api.contoso.com/a', ['a']],
+      ['https://api.contoso.com/a/**/public', null],
+      ['https://api.contoso.com/a/**/orders', ['orders']],
+      ['https://api.contoso.com/a/**/c', ['c']],
+      ['https://api.contoso.com/a/**/d', [{ httpMethod: 'POST', scopes: ['d.write'] }]],
+      ['https://api.contoso.com/a/*/c', ['star.c']],
+      ['https://api.contoso.com/**/x/**/y', ['xy']],
+      ['https://api.contoso.com/**/y/**/x', ['yx']],
+      ['https://api.contoso.com/a/*/*/d', ['two.d']],
+      ['https://*.contoso.com/a/**/c', ['wild.c']],
+    ];
+    const paths = ['/a/orders/public', '/a/public/orders', '/a/c/d', '/a/d/c', '/a/c/d/c', '/a/b/c', '/a/x/y/x/y', '/a/y/x', '/a/b/c/d'];
+    const requests = paths.flatMap((path) => [
+      ['GET', `https://api.contoso.com${path}`],
+      ['POST', `https://api.contoso.com${path}`],
+      ['GET', `https://eu.contoso.com${path}`],
+    ]);
+    const orders: { readonly name: string; readonly keys: Entries }[] = [
+      { name: 'reversed', keys: [...keys].reverse() },
+      ...[3, 5, 8].map((by) => ({ name: `rotated by ${by}`, keys: [...keys.slice(by), ...keys.slice(0, by)] })),
+      { name: 'interleaved', keys: [...keys.filter((_, i) => i % 2 === 1), ...keys.filter((_, i) => i % 2 === 0)] },
+    ];
+
+    for (const { name, keys: reordered } of orders) {
+      it(`gives every request the same key and scopes with the keys ${name}`, () => {
+        const given = compileProtectedResourceMap(keys);
+        const other = compileProtectedResourceMap(reordered);
+
+        expect(requests.map(([method, url]) => other.match(url, method))).toEqual(
+          requests.map(([method, url]) => given.match(url, method)),
+        );
+      });
+    }
   });
 
   describe('rule 7: method entries', () => {
@@ -1132,6 +1321,59 @@ describe('compileProtectedResourceMap', () => {
         map: [['../shared', ['s']]],
         code: MsalHttpErrorCode.RelativeKeyWithoutBase,
         mentions: ['"../shared"'],
+      },
+      {
+        does: 'rejects /a/*/* next to /a, which means the same',
+        map: [
+          ['https://api.contoso.com/a', ['a']],
+          ['https://api.contoso.com/a/*/*', ['b']],
+        ],
+        code: MsalHttpErrorCode.DuplicateKey,
+        mentions: ['"https://api.contoso.com/a"', '"https://api.contoso.com/a/*/*"'],
+      },
+      {
+        does: 'rejects /a/**/* next to /a, which means the same',
+        map: [
+          ['https://api.contoso.com/a/**/*', ['b']],
+          ['https://api.contoso.com/a', ['a']],
+        ],
+        code: MsalHttpErrorCode.DuplicateKey,
+        mentions: ['"https://api.contoso.com/a/**/*"', '"https://api.contoso.com/a"'],
+      },
+      {
+        does: 'rejects **/* and */** in the same place, which mean the same',
+        map: [
+          ['https://api.contoso.com/a/**/*/c', ['a']],
+          ['https://api.contoso.com/a/*/**/c', ['b']],
+        ],
+        code: MsalHttpErrorCode.DuplicateKey,
+        mentions: ['"https://api.contoso.com/a/*/**/c"'],
+      },
+      {
+        does: 'rejects an https key without // and suggests the fix',
+        map: [['https:api.contoso.com/v1', ['s']]],
+        code: MsalHttpErrorCode.SchemeWithoutSlashes,
+        mentions: ['"https:api.contoso.com/v1"', '"https://api.contoso.com/v1"'],
+      },
+      {
+        does: 'rejects an https key with one slash',
+        map: [['https:/api.contoso.com', ['s']]],
+        baseUrl: base,
+        code: MsalHttpErrorCode.SchemeWithoutSlashes,
+        mentions: ['"https://api.contoso.com"'],
+      },
+      {
+        does: 'rejects an upper-case http key without //',
+        map: [['HTTP:legacy.contoso.com', ['s']]],
+        baseUrl: base,
+        code: MsalHttpErrorCode.SchemeWithoutSlashes,
+        mentions: ['"http://legacy.contoso.com"'],
+      },
+      {
+        does: 'rejects an https key with a backslash instead of //',
+        map: [['https:\\api.contoso.com', ['s']]],
+        code: MsalHttpErrorCode.SchemeWithoutSlashes,
+        mentions: ['"https://api.contoso.com"'],
       },
     ]);
 

@@ -175,3 +175,13 @@ export function relativeKeyWithoutBase(key: string): MsalHttpError {
       `protectedResourceMap key "${key}" is relative and there is no base URL; use an absolute URL or pass { baseUrl } to compileProtectedResourceMap`,
   );
 }
+
+/** A key that starts with "http:" or "https:" without "//", read one way as a key and another as a request URL. */
+export function schemeWithoutSlashes(key: string, suggestion: string): MsalHttpError {
+  return new MsalHttpError(
+    MsalHttpErrorCode.SchemeWithoutSlashes,
+    (typeof ngDevMode === 'undefined' || ngDevMode) &&
+      `protectedResourceMap key "${key}" has no "//" after its scheme; as a request URL the same text is a path on the app's ` +
+        `own origin, so write "${suggestion}"`,
+  );
+}

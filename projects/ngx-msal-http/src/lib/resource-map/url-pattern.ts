@@ -6,6 +6,7 @@ import {
   keyWithQueryOrFragment,
   keyWithUserInfo,
   relativeKeyWithoutBase,
+  schemeWithoutSlashes,
   unsupportedScheme,
 } from './map-errors';
 
@@ -58,9 +59,20 @@ export function parseUrlPattern(key: string, baseUrl: string | undefined): UrlPa
   };
 }
 
+// What the URL parser drops: tabs and newlines anywhere (and, as trim() does, spaces around).
+const IGNORED_INSIDE = /[\t\n\r]/g;
+// "https:" not followed by two slashes (either way round): the parser reads it as absolute, but
+// the same text as a request URL is relative to an https page ("https:x" is "/x" there).
+const SCHEME_WITHOUT_SLASHES = /^(https?):(?![\\/]{2})[\\/]?/i;
+
 function resolveKey(key: string, baseUrl: string | undefined): URL {
   if (key.trim() === '') {
     throw emptyKey();
+  }
+  const written = key.replace(IGNORED_INSIDE, '').trim();
+  const unslashed = SCHEME_WITHOUT_SLASHES.exec(written);
+  if (unslashed) {
+    throw schemeWithoutSlashes(key, `${unslashed[1].toLowerCase()}://${written.slice(unslashed[0].length)}`);
   }
   try {
     return new URL(key);
@@ -98,19 +110,31 @@ function parsePath(key: string, pathname: string): PathSegment[] {
   const raw = pathname.split('/').slice(1);
   // A trailing "/", "/*" or "/**" means the subtree the key covers anyway.
   if (raw[raw.length - 1] === '') raw.pop();
-  const last = raw[raw.length - 1];
-  if (last === '*' || last === '**') raw.pop();
+  // Trailing wildcards only say "and below", which every key means: "/a/*", "/a/**", "/a/*/*" and
+  // "/a/**/*" are all "/a", so writing two of them is a duplicate (MSALHTTP108), not a tie.
+  while (raw[raw.length - 1] === '*' || raw[raw.length - 1] === '**') raw.pop();
   const segments: PathSegment[] = [];
+  let stars = 0;
+  let globstar = false;
+  // A run of wildcards with a "**" in it is "at least as many segments as it has *": written in
+  // one form, stars first, so that "/a/**/*/c" and "/a/*/**/c" are the same key.
+  const endRun = () => {
+    for (; stars > 0; stars--) segments.push({ kind: 'star' });
+    if (globstar) segments.push({ kind: 'globstar' });
+    globstar = false;
+  };
   for (const text of raw) {
     if (text === '**') {
-      if (segments[segments.length - 1]?.kind !== 'globstar') segments.push({ kind: 'globstar' });
+      globstar = true;
     } else if (text === '*') {
-      segments.push({ kind: 'star' });
+      stars++;
     } else if (text.includes('*')) {
       throw invalidPathWildcard(key, text);
     } else {
+      endRun();
       segments.push({ kind: 'literal', text });
     }
   }
+  endRun();
   return segments;
 }
