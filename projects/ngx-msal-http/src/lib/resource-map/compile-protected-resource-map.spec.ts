@@ -888,6 +888,74 @@ describe('compileProtectedResourceMap', () => {
     );
   });
 
+  describe('relative keys that look like hosts (development builds)', () => {
+    const baseUrl = 'https://app.example.com/portal/';
+    const warned: readonly { readonly key: string; readonly meant: string }[] = [
+      { key: 'api.contoso.com/v1', meant: 'https://api.contoso.com/v1' },
+      { key: 'api.contoso.com', meant: 'https://api.contoso.com' },
+      { key: 'Graph.Microsoft.com/v1.0/me', meant: 'https://Graph.Microsoft.com/v1.0/me' },
+      { key: 'localhost/api', meant: 'http://localhost/api' },
+      { key: '127.0.0.1:3001/orders', meant: 'http://127.0.0.1:3001/orders' },
+      { key: '[::1]:3001/orders', meant: 'http://[::1]:3001/orders' },
+    ];
+    const quiet = ['/api.contoso.com/v1', './api.contoso.com/v1', '../api.contoso.com', 'api/orders', 'data.json', 'assets.v2/x', 'v1.2/x'];
+    let warn: jasmine.Spy;
+
+    beforeEach(() => (warn = spyOn(console, 'warn')));
+
+    for (const { key, meant } of warned) {
+      it(`warns that "${key}" is a path and names ${meant}`, () => {
+        compileProtectedResourceMap([[key, ['s']]], { baseUrl });
+
+        expect(warn).toHaveBeenCalledTimes(1);
+        const message = String(warn.calls.mostRecent().args[0]);
+        expect(message).toContain(MsalHttpErrorCode.KeyLooksLikeHost);
+        expect(message).toContain(`"${key}"`);
+        expect(message).toContain(`"${meant}"`);
+      });
+    }
+
+    it('still reads such a key as a path on the app', () => {
+      const matcher = compileProtectedResourceMap([['api.contoso.com/v1', ['s']]], { baseUrl });
+
+      expect(matcher.match('https://app.example.com/portal/api.contoso.com/v1/x')?.key).toBe('api.contoso.com/v1');
+      expect(matcher.match('https://api.contoso.com/v1/x')).toBeNull();
+    });
+
+    for (const key of quiet) {
+      it(`does not warn about "${key}"`, () => {
+        compileProtectedResourceMap([[key, ['s']]], { baseUrl });
+
+        expect(warn).not.toHaveBeenCalled();
+      });
+    }
+
+    it('does not warn about absolute keys', () => {
+      compileProtectedResourceMap(
+        [
+          ['https://api.contoso.com/v1', ['s']],
+          ['//files.contoso.com/x', ['f']],
+        ],
+        { baseUrl },
+      );
+
+      expect(warn).not.toHaveBeenCalled();
+    });
+
+    it('does not warn when ngDevMode is off', () => {
+      const global = globalThis as { ngDevMode?: unknown };
+      const saved = global.ngDevMode;
+      global.ngDevMode = false;
+      try {
+        compileProtectedResourceMap([['api.contoso.com/v1', ['s']]], { baseUrl });
+      } finally {
+        global.ngDevMode = saved;
+      }
+
+      expect(warn).not.toHaveBeenCalled();
+    });
+  });
+
   describe('relative request URLs without a base URL', () => {
     const map: Entries = [['https://api.contoso.com', ['api']]];
 
@@ -1046,10 +1114,16 @@ describe('compileProtectedResourceMap', () => {
         mentions: ['"wss://api.contoso.com"'],
       },
       {
-        does: 'rejects a host and port without a scheme and suggests https',
-        map: [['localhost:4200/api', ['s']]],
+        does: 'rejects localhost and a port without a scheme and suggests http',
+        map: [['localhost:3001/orders', ['s']]],
         code: MsalHttpErrorCode.UnsupportedScheme,
-        mentions: ['"localhost:4200/api"', 'https://localhost:4200/api'],
+        mentions: ['"localhost:3001/orders"', '"http://localhost:3001/orders"'],
+      },
+      {
+        does: 'rejects a host and port without a scheme and suggests https',
+        map: [['api.contoso.com:8443/v1', ['s']]],
+        code: MsalHttpErrorCode.UnsupportedScheme,
+        mentions: ['"api.contoso.com:8443/v1"', '"https://api.contoso.com:8443/v1"'],
       },
       {
         does: 'rejects a relative key that resolves to a file URL',
@@ -1352,27 +1426,52 @@ describe('compileProtectedResourceMap', () => {
       {
         does: 'rejects an https key without // and suggests the fix',
         map: [['https:api.contoso.com/v1', ['s']]],
-        code: MsalHttpErrorCode.SchemeWithoutSlashes,
+        code: MsalHttpErrorCode.MalformedScheme,
         mentions: ['"https:api.contoso.com/v1"', '"https://api.contoso.com/v1"'],
       },
       {
         does: 'rejects an https key with one slash',
         map: [['https:/api.contoso.com', ['s']]],
         baseUrl: base,
-        code: MsalHttpErrorCode.SchemeWithoutSlashes,
+        code: MsalHttpErrorCode.MalformedScheme,
         mentions: ['"https://api.contoso.com"'],
       },
       {
         does: 'rejects an upper-case http key without //',
         map: [['HTTP:legacy.contoso.com', ['s']]],
         baseUrl: base,
-        code: MsalHttpErrorCode.SchemeWithoutSlashes,
+        code: MsalHttpErrorCode.MalformedScheme,
         mentions: ['"http://legacy.contoso.com"'],
+      },
+      {
+        does: 'rejects https// without a colon',
+        map: [['https//api.contoso.com', ['s']]],
+        baseUrl: base,
+        code: MsalHttpErrorCode.MalformedScheme,
+        mentions: ['"https//api.contoso.com"', '"https://api.contoso.com"'],
+      },
+      {
+        does: 'rejects http// without a colon',
+        map: [['http//localhost:3001/orders', ['s']]],
+        code: MsalHttpErrorCode.MalformedScheme,
+        mentions: ['"http://localhost:3001/orders"'],
+      },
+      {
+        does: 'rejects a host-like relative key without a base and suggests https',
+        map: [['api.contoso.com/v1', ['s']]],
+        code: MsalHttpErrorCode.RelativeKeyWithoutBase,
+        mentions: ['"api.contoso.com/v1"', '"https://api.contoso.com/v1"'],
+      },
+      {
+        does: 'rejects a localhost relative key without a base and suggests http',
+        map: [['localhost/api', ['s']]],
+        code: MsalHttpErrorCode.RelativeKeyWithoutBase,
+        mentions: ['"http://localhost/api"'],
       },
       {
         does: 'rejects an https key with a backslash instead of //',
         map: [['https:\\api.contoso.com', ['s']]],
-        code: MsalHttpErrorCode.SchemeWithoutSlashes,
+        code: MsalHttpErrorCode.MalformedScheme,
         mentions: ['"https://api.contoso.com"'],
       },
     ]);

@@ -167,21 +167,37 @@ export function invalidPathWildcard(key: string, segment: string): MsalHttpError
   );
 }
 
-/** A relative key and no base URL to resolve it against. */
-export function relativeKeyWithoutBase(key: string): MsalHttpError {
+/** A relative key and no base URL to resolve it against; `meant` when the key looks like a host. */
+export function relativeKeyWithoutBase(key: string, meant: string | undefined): MsalHttpError {
   return new MsalHttpError(
     MsalHttpErrorCode.RelativeKeyWithoutBase,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
-      `protectedResourceMap key "${key}" is relative and there is no base URL; use an absolute URL or pass { baseUrl } to compileProtectedResourceMap`,
+      `protectedResourceMap key "${key}" is relative and there is no base URL; ` +
+        (meant === undefined ? '' : `write "${meant}" if you meant a host, or `) +
+        `use an absolute URL or pass { baseUrl } to compileProtectedResourceMap`,
   );
 }
 
-/** A key that starts with "http:" or "https:" without "//", read one way as a key and another as a request URL. */
-export function schemeWithoutSlashes(key: string, suggestion: string): MsalHttpError {
+/** A key whose http(s) scheme is misspelled (no "//", or no ":"); `corrected` is the key written right. */
+export function malformedScheme(key: string, corrected: string): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.SchemeWithoutSlashes,
+    MsalHttpErrorCode.MalformedScheme,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
-      `protectedResourceMap key "${key}" has no "//" after its scheme; as a request URL the same text is a path on the app's ` +
-        `own origin, so write "${suggestion}"`,
+      `protectedResourceMap key "${key}" does not start with "http://" or "https://", so it does not name the host it ` +
+        `seems to (as a request URL it would be a path on the app's own origin); write "${corrected}"`,
   );
+}
+
+/**
+ * Development builds only: a relative key that starts like a host ("api.contoso.com/v1"). It is
+ * valid, a path on the app, so this warns instead of throwing; `meant` is the URL it most likely meant.
+ */
+export function warnKeyLooksLikeHost(key: string, resolved: string, meant: string): void {
+  if (typeof ngDevMode === 'undefined' || ngDevMode) {
+    console.warn(
+      `${MsalHttpErrorCode.KeyLooksLikeHost}: protectedResourceMap key "${key}" is a path relative to the app (it resolves ` +
+        `to "${resolved}"); if you meant a host, write "${meant}". Start the key with "/" or "./" to keep it a path ` +
+        `and silence this warning.`,
+    );
+  }
 }

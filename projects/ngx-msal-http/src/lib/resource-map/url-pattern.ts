@@ -5,10 +5,12 @@ import {
   keyNotUrl,
   keyWithQueryOrFragment,
   keyWithUserInfo,
+  malformedScheme,
   relativeKeyWithoutBase,
-  schemeWithoutSlashes,
   unsupportedScheme,
+  warnKeyLooksLikeHost,
 } from './map-errors';
+import { hostLikeKey, misspelledScheme, withLikelyScheme } from './key-hints';
 
 /** One path segment of a key: a literal, `*` (one segment) or `**` (any number of segments). */
 export type PathSegment = { readonly kind: 'literal'; readonly text: string } | { readonly kind: 'star' | 'globstar' };
@@ -35,9 +37,11 @@ export function effectivePort(protocol: string, port: string): string {
 
 /** Resolves a protectedResourceMap key with the WHATWG parser and validates it (rules 1-5, 8). */
 export function parseUrlPattern(key: string, baseUrl: string | undefined): UrlPattern {
-  const url = resolveKey(key, baseUrl);
+  const written = key.replace(IGNORED_INSIDE, '').trim();
+  const url = resolveKey(key, written, baseUrl);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw unsupportedScheme(key, url.protocol, key.includes('//') ? undefined : `https://${key}`);
+    // "localhost:4200/api" parses as the scheme "localhost:": name the URL it most likely meant.
+    throw unsupportedScheme(key, url.protocol, HOST_PORT_AS_SCHEME.test(written) ? withLikelyScheme(written) : undefined);
   }
   if (key.includes('?') || key.includes('#')) {
     throw keyWithQueryOrFragment(key);
@@ -49,6 +53,9 @@ export function parseUrlPattern(key: string, baseUrl: string | undefined): UrlPa
   const segments = parsePath(key, url.pathname);
   const port = effectivePort(url.protocol, url.port);
   const path = segments.map((s) => (s.kind === 'literal' ? `=${s.text}` : s.kind)).join('/');
+  // A relative key that starts like a host is valid (a path on the app) but rarely meant.
+  const meant = baseUrl !== undefined && !ABSOLUTE.test(written) ? hostLikeKey(written) : undefined;
+  if (meant !== undefined) warnKeyLooksLikeHost(key, url.href, meant);
   return {
     protocol: url.protocol,
     hostSuffix,
@@ -61,30 +68,30 @@ export function parseUrlPattern(key: string, baseUrl: string | undefined): UrlPa
 
 // What the URL parser drops: tabs and newlines anywhere (and, as trim() does, spaces around).
 const IGNORED_INSIDE = /[\t\n\r]/g;
-// "https:" not followed by two slashes (either way round): the parser reads it as absolute, but
-// the same text as a request URL is relative to an https page ("https:x" is "/x" there).
-const SCHEME_WITHOUT_SLASHES = /^(https?):(?![\\/]{2})[\\/]?/i;
+// A scheme, which makes a key absolute: if it does not parse, a base URL would not help.
+const ABSOLUTE = /^[a-z][a-z\d+.-]*:/i;
+// What looks like a scheme but is a host and a port: "localhost:4200/api".
+const HOST_PORT_AS_SCHEME = /^[a-z][a-z\d+.-]*:\d{1,5}(?:[/\\?#]|$)/i;
 
-function resolveKey(key: string, baseUrl: string | undefined): URL {
-  if (key.trim() === '') {
+/** `written` is the key as the parser reads it (without tabs, newlines and surrounding spaces). */
+function resolveKey(key: string, written: string, baseUrl: string | undefined): URL {
+  if (written === '') {
     throw emptyKey();
   }
-  const written = key.replace(IGNORED_INSIDE, '').trim();
-  const unslashed = SCHEME_WITHOUT_SLASHES.exec(written);
-  if (unslashed) {
-    throw schemeWithoutSlashes(key, `${unslashed[1].toLowerCase()}://${written.slice(unslashed[0].length)}`);
+  const corrected = misspelledScheme(written);
+  if (corrected !== undefined) {
+    throw malformedScheme(key, corrected);
   }
   try {
     return new URL(key);
   } catch {
     // Not absolute: resolve against the base below.
   }
-  // A key with a scheme is absolute: if it did not parse, a base URL would not help.
-  if (baseUrl === undefined && /^[a-z][a-z\d+.-]*:/i.test(key.trim())) {
+  if (baseUrl === undefined && ABSOLUTE.test(written)) {
     throw keyNotUrl(key);
   }
   if (baseUrl === undefined) {
-    throw relativeKeyWithoutBase(key);
+    throw relativeKeyWithoutBase(key, hostLikeKey(written));
   }
   try {
     return new URL(key, baseUrl);
