@@ -115,7 +115,7 @@ function parseHost(key: string, parsedHostname: string): { hostSuffix: string; h
 
 function parsePath(key: string, pathname: string): PathSegment[] {
   const raw = pathname.split('/').slice(1);
-  // A trailing "/", "/*" or "/**" means the subtree the key covers anyway.
+  // A trailing slash adds nothing: "/a/" is "/a".
   if (raw[raw.length - 1] === '') raw.pop();
   // Trailing wildcards only say "and below", which every key means: "/a/*", "/a/**", "/a/*/*" and
   // "/a/**/*" are all "/a", so writing two of them is a duplicate (MSALHTTP108), not a tie.
