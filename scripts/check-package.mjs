@@ -1,7 +1,8 @@
 // `npm run package:check`: checks the package the way npm would publish it, not the dist folder.
 // Packs dist/ngx-msal-http, lints the tarball (publint, are-the-types-wrong), installs it into an
 // empty folder and imports every entry point from there, and checks that the peer ranges admit
-// the versions the workspace tests against. Run after `npm run build`.
+// the versions the workspace tests against, and runs node:test against `ngx-msal-http/matching`
+// with Angular out of reach. Run after `npm run build`.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +32,7 @@ try {
   const installed = installIntoEmptyFolder(tarball);
   await step('manifest and files', () => checkManifest(installed));
   await step('import every entry point in Node', () => importEntryPoints(installed));
+  await step('ngx-msal-http/matching without Angular (node:test)', () => testMatchingEntryPoint(installed));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -121,6 +123,24 @@ function importEntryPoints({ app, pkgDir }) {
   const result = spawnSync(process.execPath, ['smoke.mjs', ...specifiers], { cwd: app, encoding: 'utf8' });
   if (result.status !== 0) problems.push(`importing the installed package failed:\n${result.stdout}${result.stderr}`);
   else process.stdout.write(result.stdout);
+}
+
+// The matcher's entry point is for plain Node: its bundle and types must not name @angular/* (the
+// main bundle needs @angular/compiler in Node), and it must load and match with none installed.
+function testMatchingEntryPoint({ app, pkgDir }) {
+  const entry = readJson(join(pkgDir, 'package.json')).exports?.['./matching'];
+  if (!entry) return problems.push('package.json "exports" has no "./matching" entry point.');
+  for (const file of [entry.default, entry.types]) {
+    const source = readFileSync(join(pkgDir, file), 'utf8');
+    const angular = [...source.matchAll(/(?:\bfrom|\bimport\(?)\s*['"](@angular\/[^'"]+)['"]/g)].map((m) => m[1]);
+    if (angular.length)
+      problems.push(`${file} (ngx-msal-http/matching) imports ${[...new Set(angular)].join(', ')}; it must not import Angular.`);
+  }
+  copyFileSync(join(root, 'scripts/package-matching.test.mjs'), join(app, 'matching.test.mjs'));
+  const result = spawnSync(process.execPath, ['--test', '--test-reporter=tap', 'matching.test.mjs'], { cwd: app, encoding: 'utf8' });
+  // The TAP summary ("# pass 5") is what scripts/test.mjs adds to its total.
+  process.stdout.write(result.stdout);
+  if (result.status !== 0) problems.push(`node --test of ngx-msal-http/matching failed (TAP above):\n${result.stderr}`);
 }
 
 function run(command, args, cwd = root) {

@@ -35,8 +35,9 @@ export function demoMsalHttpConfig(settings: DemoSettings): MsalHttpConfig {
     // URL -> scopes. Anything the map does not name (GET /public, or http://127.0.0.1:<port>, which
     // only looks like the API) is sent without a token. Matching rules: docs/matching.md.
     protectedResourceMap: [
-      // Reading and writing orders need different scopes: the POST entry wins for POST,
-      // the plain scope covers every other method.
+      // The plain scope (orders.read) applies to every method; the POST entry adds orders.write,
+      // so a POST asks for both (as in msal-angular). Use { httpMethod: 'GET', ... } entries
+      // instead of a plain scope to give each method only its own scopes.
       [`${settings.apiUrl}/orders`, [{ httpMethod: 'POST', scopes: [ORDERS_WRITE] }, ORDERS_READ]],
       // Another API, another audience: this token is useless to /orders and the other way round.
       [`${settings.apiUrl}/profile`, [PROFILE_READ]],

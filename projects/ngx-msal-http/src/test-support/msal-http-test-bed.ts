@@ -27,7 +27,14 @@ export const REGISTRATIONS: readonly Registration[] = [
 ];
 
 export const DEFAULT_MAP: MsalHttpConfig['protectedResourceMap'] = [
-  ['https://api.contoso.test/orders', [{ httpMethod: 'POST', scopes: ['api://orders/orders.write'] }, 'api://orders/orders.read']],
+  // One scope per method: plain scopes would be added to POST's (rule 7, docs/matching.md).
+  [
+    'https://api.contoso.test/orders',
+    [
+      { httpMethod: 'GET', scopes: ['api://orders/orders.read'] },
+      { httpMethod: 'POST', scopes: ['api://orders/orders.write'] },
+    ],
+  ],
   ['https://api.contoso.test/orders/public', null],
   ['https://profile.contoso.test', ['api://profile/profile.read']],
   ['/relative-api', ['api://app/app.read']],

@@ -33,7 +33,7 @@ describe('ApiCallsComponent', () => {
   });
   afterEach(() => TestBed.inject(HttpTestingController).verify());
 
-  it('sends POST /orders with an orders.write token and shows the answer', async () => {
+  it('sends POST /orders with an orders.write (and orders.read) token and shows the answer', async () => {
     const fixture = await render();
 
     click(root(fixture), 'post-orders');
@@ -42,7 +42,8 @@ describe('ApiCallsComponent', () => {
     await fixture.whenStable();
 
     expect(request.request.method).toBe('POST');
-    expect(request.request.headers.get('Authorization')).toBe(`Bearer token(${ORDERS_WRITE})`);
+    // The POST entry adds orders.write to the plain orders.read (rule 7, docs/matching.md).
+    expect(request.request.headers.get('Authorization')).toBe(`Bearer token(${ORDERS_READ} ${ORDERS_WRITE})`);
     expect(result(root(fixture), 'post-orders')).toEqual({ state: 'ok', text: '{"placed":true}' });
   });
 

@@ -28,6 +28,8 @@ export const MsalHttpErrorCode = {
   InvalidTimeout: 'MSALHTTP115',
   InvalidAuthRequest: 'MSALHTTP116',
   NotProvided: 'MSALHTTP117',
+  MalformedScheme: 'MSALHTTP118',
+  KeyLooksLikeHost: 'MSALHTTP119',
   // Runtime (the error of a request, and its failure event)
   NoAccount: 'MSALHTTP200',
   NoActiveAccount: 'MSALHTTP201',

@@ -29,6 +29,54 @@ describe('compileProtectedResourceMap', () => {
     ]);
   });
 
+  describe('rule 1: a base URL with user information', () => {
+    const map: Entries = [
+      ['/api', ['app']],
+      ['https://api.contoso.com', ['api']],
+    ];
+
+    for (const baseUrl of ['https://user:pw@app.example.com/', 'https://user@app.example.com/', 'https://:pw@app.example.com/']) {
+      describe(`against ${baseUrl}`, () => {
+        itMatches(
+          map,
+          [
+            { does: 'ignores a root-relative request, which inherits the user information', url: '/api/orders', key: null },
+            { does: 'ignores a path-relative request', url: 'api/orders', key: null },
+            { does: 'ignores a query-only request', url: '?x=1', key: null },
+            { does: 'matches the app origin written without user information', url: 'https://app.example.com/api/x', key: '/api' },
+            { does: 'matches an absolute request to another host', url: 'https://api.contoso.com/x', key: 'https://api.contoso.com' },
+            {
+              does: 'matches a protocol-relative request, which has its own host',
+              url: '//api.contoso.com/x',
+              key: 'https://api.contoso.com',
+            },
+          ],
+          { baseUrl },
+        );
+      });
+    }
+
+    it('resolves relative keys against the base without its user information', () => {
+      const matcher = compileProtectedResourceMap(map, { baseUrl: 'https://user:pw@app.example.com/' });
+
+      expect(matcher.match('https://app.example.com/api')?.key).toBe('/api');
+    });
+  });
+
+  describe('rule 1: "https:" without slashes in a request URL', () => {
+    itMatches(
+      [
+        ['https://api.contoso.com', ['api']],
+        ['/api.contoso.com', ['path']],
+      ],
+      [
+        { does: 'resolves it on the app origin, as the browser does', url: 'https:api.contoso.com/v1', key: '/api.contoso.com' },
+        { does: 'resolves it with one slash on the app origin', url: 'https:/api.contoso.com/v1', key: '/api.contoso.com' },
+      ],
+      { baseUrl: 'https://app.example.com/' },
+    );
+  });
+
   describe('rule 2: scheme, host and port match exactly', () => {
     const map: Entries = [
       ['https://api.contoso.com', ['api.read']],
@@ -254,6 +302,32 @@ describe('compileProtectedResourceMap', () => {
       ]);
     });
 
+    describe('trailing and repeated wildcards', () => {
+      itMatches(
+        [
+          ['https://api.contoso.com/t/*/*', ['t']],
+          ['https://api.contoso.com/u/**/*', ['u']],
+          ['https://api.contoso.com/r/**/*/c', ['r']],
+        ],
+        [
+          {
+            does: 'covers the key path itself when it ends in /*/*',
+            url: 'https://api.contoso.com/t',
+            key: 'https://api.contoso.com/t/*/*',
+          },
+          { does: 'covers one segment below /*/*', url: 'https://api.contoso.com/t/x', key: 'https://api.contoso.com/t/*/*' },
+          {
+            does: 'covers the key path itself when it ends in /**/*',
+            url: 'https://api.contoso.com/u',
+            key: 'https://api.contoso.com/u/**/*',
+          },
+          { does: 'reads **/* as at least one segment', url: 'https://api.contoso.com/r/x/c', key: 'https://api.contoso.com/r/**/*/c' },
+          { does: 'reads **/* as several segments', url: 'https://api.contoso.com/r/x/y/c', key: 'https://api.contoso.com/r/**/*/c' },
+          { does: 'never reads **/* as no segment', url: 'https://api.contoso.com/r/c', key: null },
+        ],
+      );
+    });
+
     describe('encodings, dot segments and backslashes', () => {
       itMatches(map, [
         { does: 'does not split a segment at an encoded slash', url: 'https://paths.contoso.com/api%2Fv1', key: null },
@@ -475,6 +549,121 @@ describe('compileProtectedResourceMap', () => {
     ]);
   });
 
+  describe('rule 6, step 4: equally specific keys, decided by the request', () => {
+    itPrefers([
+      {
+        does: 'prefers the key whose last segment matches further right (an exclusion)',
+        keys: [
+          ['https://api.contoso.com/a/**/public', null],
+          ['https://api.contoso.com/a/**/orders', ['orders']],
+        ],
+        url: 'https://api.contoso.com/a/orders/public',
+        key: null,
+      },
+      {
+        does: 'prefers the key whose last segment matches further right (scopes)',
+        keys: [
+          ['https://api.contoso.com/a/**/public', null],
+          ['https://api.contoso.com/a/**/orders', ['orders']],
+        ],
+        url: 'https://api.contoso.com/a/public/orders/7',
+        key: 'https://api.contoso.com/a/**/orders',
+      },
+      {
+        does: 'prefers /a/**/d to /a/**/c on /a/c/d',
+        keys: [
+          ['https://api.contoso.com/a/**/c', ['c']],
+          ['https://api.contoso.com/a/**/d', ['d']],
+        ],
+        url: 'https://api.contoso.com/a/c/d',
+        key: 'https://api.contoso.com/a/**/d',
+      },
+      {
+        does: 'prefers /a/**/c to /a/**/d on /a/d/c',
+        keys: [
+          ['https://api.contoso.com/a/**/c', ['c']],
+          ['https://api.contoso.com/a/**/d', ['d']],
+        ],
+        url: 'https://api.contoso.com/a/d/c',
+        key: 'https://api.contoso.com/a/**/c',
+      },
+      {
+        does: 'compares the second-to-last segment when the last ones match in the same place',
+        keys: [
+          ['https://api.contoso.com/**/a/**/c', ['a']],
+          ['https://api.contoso.com/**/b/**/c', ['b']],
+        ],
+        url: 'https://api.contoso.com/a/b/c',
+        key: 'https://api.contoso.com/**/b/**/c',
+      },
+      {
+        does: 'uses the right-most way a key can match',
+        keys: [
+          ['https://api.contoso.com/**/x', ['x']],
+          ['https://api.contoso.com/**/y', ['y']],
+        ],
+        url: 'https://api.contoso.com/x/y/x',
+        key: 'https://api.contoso.com/**/x',
+      },
+      {
+        does: 'falls through from the winner to the other tied key',
+        keys: [
+          ['https://api.contoso.com/a/**/x', [{ httpMethod: 'POST', scopes: ['x.write'] }]],
+          ['https://api.contoso.com/a/**/y', ['y']],
+        ],
+        url: 'https://api.contoso.com/a/y/x',
+        key: 'https://api.contoso.com/a/**/y',
+      },
+      {
+        does: 'still ranks by kind before position',
+        keys: [
+          ['https://api.contoso.com/a/*/public', null],
+          ['https://api.contoso.com/a/orders', ['orders']],
+        ],
+        url: 'https://api.contoso.com/a/orders/public',
+        key: 'https://api.contoso.com/a/orders',
+      },
+    ]);
+  });
+
+  describe('the order of the keys never matters', () => {
+    const keys: Entries = [
+      ['https://api.contoso.com', ['root']],
+      ['https://api.contoso.com/a', ['a']],
+      ['https://api.contoso.com/a/**/public', null],
+      ['https://api.contoso.com/a/**/orders', ['orders']],
+      ['https://api.contoso.com/a/**/c', ['c']],
+      ['https://api.contoso.com/a/**/d', [{ httpMethod: 'POST', scopes: ['d.write'] }]],
+      ['https://api.contoso.com/a/*/c', ['star.c']],
+      ['https://api.contoso.com/**/x/**/y', ['xy']],
+      ['https://api.contoso.com/**/y/**/x', ['yx']],
+      ['https://api.contoso.com/a/*/*/d', ['two.d']],
+      ['https://*.contoso.com/a/**/c', ['wild.c']],
+    ];
+    const paths = ['/a/orders/public', '/a/public/orders', '/a/c/d', '/a/d/c', '/a/c/d/c', '/a/b/c', '/a/x/y/x/y', '/a/y/x', '/a/b/c/d'];
+    const requests = paths.flatMap((path) => [
+      ['GET', `https://api.contoso.com${path}`],
+      ['POST', `https://api.contoso.com${path}`],
+      ['GET', `https://eu.contoso.com${path}`],
+    ]);
+    const orders: { readonly name: string; readonly keys: Entries }[] = [
+      { name: 'reversed', keys: [...keys].reverse() },
+      ...[3, 5, 8].map((by) => ({ name: `rotated by ${by}`, keys: [...keys.slice(by), ...keys.slice(0, by)] })),
+      { name: 'interleaved', keys: [...keys.filter((_, i) => i % 2 === 1), ...keys.filter((_, i) => i % 2 === 0)] },
+    ];
+
+    for (const { name, keys: reordered } of orders) {
+      it(`gives every request the same key and scopes with the keys ${name}`, () => {
+        const given = compileProtectedResourceMap(keys);
+        const other = compileProtectedResourceMap(reordered);
+
+        expect(requests.map(([method, url]) => other.match(url, method))).toEqual(
+          requests.map(([method, url]) => given.match(url, method)),
+        );
+      });
+    }
+  });
+
   describe('rule 7: method entries', () => {
     const map: Entries = [
       ['https://api.contoso.com', ['api.default']],
@@ -495,10 +684,28 @@ describe('compileProtectedResourceMap', () => {
       { does: 'uses plain scopes for GET', url: `${orders}/7`, method: 'GET', key: orders, scopes: ['orders.read'] },
       { does: 'treats a missing method as GET', url: `${orders}/7`, key: orders, scopes: ['orders.read'] },
       { does: 'compares a lower-case request method', url: `${orders}/7`, method: 'get', key: orders, scopes: ['orders.read'] },
-      { does: 'uses the method entry for POST', url: orders, method: 'POST', key: orders, scopes: ['orders.write'] },
-      { does: 'compares a lower-case method with an entry', url: orders, method: 'post', key: orders, scopes: ['orders.write'] },
-      { does: 'compares a mixed-case method with an entry', url: orders, method: 'PoSt', key: orders, scopes: ['orders.write'] },
-      { does: 'excludes a method whose entry has scopes null', url: `${orders}/7`, method: 'DELETE', key: null },
+      {
+        does: 'adds the method entry to the plain scopes, in the order written',
+        url: orders,
+        method: 'POST',
+        key: orders,
+        scopes: ['orders.write', 'orders.read'],
+      },
+      {
+        does: 'compares a lower-case method with an entry',
+        url: orders,
+        method: 'post',
+        key: orders,
+        scopes: ['orders.write', 'orders.read'],
+      },
+      {
+        does: 'compares a mixed-case method with an entry',
+        url: orders,
+        method: 'PoSt',
+        key: orders,
+        scopes: ['orders.write', 'orders.read'],
+      },
+      { does: 'excludes a method whose entry has scopes null, despite plain scopes', url: `${orders}/7`, method: 'DELETE', key: null },
       { does: 'excludes a method whose entry is written in lower case', url: `${orders}/7`, method: 'delete', key: null },
       {
         does: 'uses plain scopes for a method without an entry',
@@ -562,6 +769,45 @@ describe('compileProtectedResourceMap', () => {
         url: 'https://solo.fabrikam.com/jobs',
         method: 'GET',
         key: null,
+      },
+    ]);
+  });
+
+  describe('rule 7: plain scopes apply to every method, as in msal-angular', () => {
+    const msalAngular = 'https://api.contoso.com/all';
+    const map: Entries = [
+      [msalAngular, ['all.scope', { httpMethod: 'GET', scopes: ['read.scope'] }]],
+      ['https://api.contoso.com/dup', ['a', { httpMethod: 'GET', scopes: ['b', 'a'] }]],
+      ['https://api.contoso.com/first', [{ httpMethod: 'PUT', scopes: ['w'] }, 'r']],
+    ];
+
+    itMatches(map, [
+      {
+        does: 'gives a method with an entry the plain scopes and its own',
+        url: msalAngular,
+        method: 'GET',
+        key: msalAngular,
+        scopes: ['all.scope', 'read.scope'],
+      },
+      {
+        does: 'gives a method without an entry the plain scopes',
+        url: msalAngular,
+        method: 'POST',
+        key: msalAngular,
+        scopes: ['all.scope'],
+      },
+      {
+        does: 'lists a scope that is plain and in the entry once',
+        url: 'https://api.contoso.com/dup',
+        key: 'https://api.contoso.com/dup',
+        scopes: ['a', 'b'],
+      },
+      {
+        does: 'keeps the written order when the entry comes first',
+        url: 'https://api.contoso.com/first',
+        method: 'PUT',
+        key: 'https://api.contoso.com/first',
+        scopes: ['w', 'r'],
       },
     ]);
   });
@@ -642,6 +888,74 @@ describe('compileProtectedResourceMap', () => {
     );
   });
 
+  describe('relative keys that look like hosts (development builds)', () => {
+    const baseUrl = 'https://app.example.com/portal/';
+    const warned: readonly { readonly key: string; readonly meant: string }[] = [
+      { key: 'api.contoso.com/v1', meant: 'https://api.contoso.com/v1' },
+      { key: 'api.contoso.com', meant: 'https://api.contoso.com' },
+      { key: 'Graph.Microsoft.com/v1.0/me', meant: 'https://Graph.Microsoft.com/v1.0/me' },
+      { key: 'localhost/api', meant: 'http://localhost/api' },
+      { key: '127.0.0.1:3001/orders', meant: 'http://127.0.0.1:3001/orders' },
+      { key: '[::1]:3001/orders', meant: 'http://[::1]:3001/orders' },
+    ];
+    const quiet = ['/api.contoso.com/v1', './api.contoso.com/v1', '../api.contoso.com', 'api/orders', 'data.json', 'assets.v2/x', 'v1.2/x'];
+    let warn: jasmine.Spy;
+
+    beforeEach(() => (warn = spyOn(console, 'warn')));
+
+    for (const { key, meant } of warned) {
+      it(`warns that "${key}" is a path and names ${meant}`, () => {
+        compileProtectedResourceMap([[key, ['s']]], { baseUrl });
+
+        expect(warn).toHaveBeenCalledTimes(1);
+        const message = String(warn.calls.mostRecent().args[0]);
+        expect(message).toContain(MsalHttpErrorCode.KeyLooksLikeHost);
+        expect(message).toContain(`"${key}"`);
+        expect(message).toContain(`"${meant}"`);
+      });
+    }
+
+    it('still reads such a key as a path on the app', () => {
+      const matcher = compileProtectedResourceMap([['api.contoso.com/v1', ['s']]], { baseUrl });
+
+      expect(matcher.match('https://app.example.com/portal/api.contoso.com/v1/x')?.key).toBe('api.contoso.com/v1');
+      expect(matcher.match('https://api.contoso.com/v1/x')).toBeNull();
+    });
+
+    for (const key of quiet) {
+      it(`does not warn about "${key}"`, () => {
+        compileProtectedResourceMap([[key, ['s']]], { baseUrl });
+
+        expect(warn).not.toHaveBeenCalled();
+      });
+    }
+
+    it('does not warn about absolute keys', () => {
+      compileProtectedResourceMap(
+        [
+          ['https://api.contoso.com/v1', ['s']],
+          ['//files.contoso.com/x', ['f']],
+        ],
+        { baseUrl },
+      );
+
+      expect(warn).not.toHaveBeenCalled();
+    });
+
+    it('does not warn when ngDevMode is off', () => {
+      const global = globalThis as { ngDevMode?: unknown };
+      const saved = global.ngDevMode;
+      global.ngDevMode = false;
+      try {
+        compileProtectedResourceMap([['api.contoso.com/v1', ['s']]], { baseUrl });
+      } finally {
+        global.ngDevMode = saved;
+      }
+
+      expect(warn).not.toHaveBeenCalled();
+    });
+  });
+
   describe('relative request URLs without a base URL', () => {
     const map: Entries = [['https://api.contoso.com', ['api']]];
 
@@ -720,162 +1034,178 @@ describe('compileProtectedResourceMap', () => {
     const base = 'https://app.example.com/portal/';
 
     itRejects([
-      { does: 'rejects an empty key', map: [['', ['s']]], code: 'MSALHTTP101', mentions: ['empty key'] },
-      { does: 'rejects a blank key', map: [['   ', ['s']]], code: 'MSALHTTP101', mentions: ['empty key'] },
+      { does: 'rejects an empty key', map: [['', ['s']]], code: MsalHttpErrorCode.KeyNotUrl, mentions: ['empty key'] },
+      { does: 'rejects a blank key', map: [['   ', ['s']]], code: MsalHttpErrorCode.KeyNotUrl, mentions: ['empty key'] },
       {
         does: 'rejects a key that is not a string',
         map: new Map<unknown, unknown>([[42, ['s']]]),
-        code: 'MSALHTTP101',
+        code: MsalHttpErrorCode.KeyNotUrl,
         mentions: ['key 42'],
       },
       {
         does: 'rejects an absolute key with an invalid port',
         map: [['https://api.contoso.com:99999/', ['s']]],
         baseUrl: base,
-        code: 'MSALHTTP101',
+        code: MsalHttpErrorCode.KeyNotUrl,
         mentions: ['"https://api.contoso.com:99999/"'],
       },
       {
         does: 'rejects an unparseable absolute key without a base',
         map: [['https://[::1/api', ['s']]],
-        code: 'MSALHTTP101',
+        code: MsalHttpErrorCode.KeyNotUrl,
         mentions: ['"https://[::1/api"'],
       },
-      { does: 'rejects an http key without a host', map: [['http://', ['s']]], code: 'MSALHTTP101', mentions: ['"http://"'] },
+      { does: 'rejects an http key without a host', map: [['http://', ['s']]], code: MsalHttpErrorCode.KeyNotUrl, mentions: ['"http://"'] },
 
       {
         does: 'rejects an empty scope list',
         map: [['https://api.contoso.com', []]],
-        code: 'MSALHTTP102',
+        code: MsalHttpErrorCode.EmptyScopeList,
         mentions: ['"https://api.contoso.com"', 'null'],
       },
       {
         does: 'rejects an empty scope list in a method entry',
         map: [['https://api.contoso.com/x', [{ httpMethod: 'GET', scopes: [] }]]],
-        code: 'MSALHTTP102',
+        code: MsalHttpErrorCode.EmptyScopeList,
         mentions: ['"https://api.contoso.com/x"'],
       },
 
       {
         does: 'rejects an empty scope',
         map: [['https://api.contoso.com', ['']]],
-        code: 'MSALHTTP103',
+        code: MsalHttpErrorCode.InvalidScope,
         mentions: ['"https://api.contoso.com"'],
       },
       {
         does: 'rejects a scope with a space',
         map: [['https://api.contoso.com', ['a b']]],
-        code: 'MSALHTTP103',
+        code: MsalHttpErrorCode.InvalidScope,
         mentions: ['"https://api.contoso.com"', '"a b"'],
       },
       {
         does: 'rejects a scope that is a number',
         map: [['https://api.contoso.com', [7]]],
-        code: 'MSALHTTP103',
+        code: MsalHttpErrorCode.InvalidScope,
         mentions: ['"https://api.contoso.com"', 'scope 7'],
       },
       {
         does: 'rejects a null scope inside a list',
         map: [['https://api.contoso.com', ['a', null]]],
-        code: 'MSALHTTP103',
+        code: MsalHttpErrorCode.InvalidScope,
         mentions: ['"https://api.contoso.com"', 'scope null'],
       },
       {
         does: 'rejects a bad scope in a method entry',
         map: [['https://api.contoso.com', [{ httpMethod: 'GET', scopes: [' '] }]]],
-        code: 'MSALHTTP103',
+        code: MsalHttpErrorCode.InvalidScope,
         mentions: ['"https://api.contoso.com"'],
       },
 
       {
         does: 'rejects an ftp key',
         map: [['ftp://files.contoso.com', ['s']]],
-        code: 'MSALHTTP104',
+        code: MsalHttpErrorCode.UnsupportedScheme,
         mentions: ['"ftp://files.contoso.com"'],
       },
-      { does: 'rejects a wss key', map: [['wss://api.contoso.com', ['s']]], code: 'MSALHTTP104', mentions: ['"wss://api.contoso.com"'] },
+      {
+        does: 'rejects a wss key',
+        map: [['wss://api.contoso.com', ['s']]],
+        code: MsalHttpErrorCode.UnsupportedScheme,
+        mentions: ['"wss://api.contoso.com"'],
+      },
+      {
+        does: 'rejects localhost and a port without a scheme and suggests http',
+        map: [['localhost:3001/orders', ['s']]],
+        code: MsalHttpErrorCode.UnsupportedScheme,
+        mentions: ['"localhost:3001/orders"', '"http://localhost:3001/orders"'],
+      },
       {
         does: 'rejects a host and port without a scheme and suggests https',
-        map: [['localhost:4200/api', ['s']]],
-        code: 'MSALHTTP104',
-        mentions: ['"localhost:4200/api"', 'https://localhost:4200/api'],
+        map: [['api.contoso.com:8443/v1', ['s']]],
+        code: MsalHttpErrorCode.UnsupportedScheme,
+        mentions: ['"api.contoso.com:8443/v1"', '"https://api.contoso.com:8443/v1"'],
       },
       {
         does: 'rejects a relative key that resolves to a file URL',
         map: [['/api', ['s']]],
         baseUrl: 'file:///C:/app/',
-        code: 'MSALHTTP104',
+        code: MsalHttpErrorCode.UnsupportedScheme,
         mentions: ['"/api"'],
       },
 
       {
         does: 'rejects a key with a query',
         map: [['https://api.contoso.com/v1?x=1', ['s']]],
-        code: 'MSALHTTP105',
+        code: MsalHttpErrorCode.KeyWithQueryOrFragment,
         mentions: ['"https://api.contoso.com/v1?x=1"'],
       },
       {
         does: 'rejects a key with a fragment',
         map: [['https://api.contoso.com/v1#top', ['s']]],
-        code: 'MSALHTTP105',
+        code: MsalHttpErrorCode.KeyWithQueryOrFragment,
         mentions: ['"https://api.contoso.com/v1#top"'],
       },
       {
         does: 'rejects a relative key with an empty query',
         map: [['/api?', ['s']]],
         baseUrl: base,
-        code: 'MSALHTTP105',
+        code: MsalHttpErrorCode.KeyWithQueryOrFragment,
         mentions: ['"/api?"'],
       },
 
       {
         does: 'rejects a key with a user name',
         map: [['https://user@api.contoso.com', ['s']]],
-        code: 'MSALHTTP106',
+        code: MsalHttpErrorCode.KeyWithUserInfo,
         mentions: ['"https://user@api.contoso.com"'],
       },
       {
         does: 'rejects a key with a user name and password',
         map: [['https://user:pw@api.contoso.com', ['s']]],
-        code: 'MSALHTTP106',
+        code: MsalHttpErrorCode.KeyWithUserInfo,
         mentions: ['"https://user:pw@api.contoso.com"'],
       },
       {
         does: 'rejects a key whose user information spells a host',
         map: [['https://api.contoso.com@evil.net', ['s']]],
-        code: 'MSALHTTP106',
+        code: MsalHttpErrorCode.KeyWithUserInfo,
         mentions: ['"https://api.contoso.com@evil.net"'],
       },
 
       {
         does: 'rejects a wildcard over a top-level domain',
         map: [['https://*.com', ['s']]],
-        code: 'MSALHTTP107',
+        code: MsalHttpErrorCode.InvalidHostWildcard,
         mentions: ['"https://*.com"'],
       },
-      { does: 'rejects a host that is only a wildcard', map: [['https://*', ['s']]], code: 'MSALHTTP107', mentions: ['"https://*"'] },
+      {
+        does: 'rejects a host that is only a wildcard',
+        map: [['https://*', ['s']]],
+        code: MsalHttpErrorCode.InvalidHostWildcard,
+        mentions: ['"https://*"'],
+      },
       {
         does: 'rejects two wildcards over a top-level domain',
         map: [['https://*.*.com', ['s']]],
-        code: 'MSALHTTP107',
+        code: MsalHttpErrorCode.InvalidHostWildcard,
         mentions: ['"https://*.*.com"'],
       },
       {
         does: 'rejects a wildcard inside a label',
         map: [['https://a*.contoso.com', ['s']]],
-        code: 'MSALHTTP107',
+        code: MsalHttpErrorCode.InvalidHostWildcard,
         mentions: ['"https://a*.contoso.com"'],
       },
       {
         does: 'rejects a wildcard label that is not leftmost',
         map: [['https://eu.*.contoso.com', ['s']]],
-        code: 'MSALHTTP107',
+        code: MsalHttpErrorCode.InvalidHostWildcard,
         mentions: ['"https://eu.*.contoso.com"'],
       },
       {
         does: 'rejects ** as a host label',
         map: [['https://**.contoso.com', ['s']]],
-        code: 'MSALHTTP107',
+        code: MsalHttpErrorCode.InvalidHostWildcard,
         mentions: ['"https://**.contoso.com"'],
       },
 
@@ -885,7 +1215,7 @@ describe('compileProtectedResourceMap', () => {
           ['https://api.contoso.com', ['a']],
           ['https://API.contoso.com:443/', ['b']],
         ],
-        code: 'MSALHTTP108',
+        code: MsalHttpErrorCode.DuplicateKey,
         mentions: ['"https://api.contoso.com"', '"https://API.contoso.com:443/"'],
       },
       {
@@ -894,7 +1224,7 @@ describe('compileProtectedResourceMap', () => {
           ['https://api.contoso.com/api', ['a']],
           ['https://api.contoso.com/api/', ['b']],
         ],
-        code: 'MSALHTTP108',
+        code: MsalHttpErrorCode.DuplicateKey,
         mentions: ['"https://api.contoso.com/api/"'],
       },
       {
@@ -903,7 +1233,7 @@ describe('compileProtectedResourceMap', () => {
           ['https://api.contoso.com/api', ['a']],
           ['https://api.contoso.com/api/*', ['b']],
         ],
-        code: 'MSALHTTP108',
+        code: MsalHttpErrorCode.DuplicateKey,
         mentions: ['"https://api.contoso.com/api/*"'],
       },
       {
@@ -912,7 +1242,7 @@ describe('compileProtectedResourceMap', () => {
           ['https://api.contoso.com/api/**', ['a']],
           ['https://api.contoso.com/api', ['b']],
         ],
-        code: 'MSALHTTP108',
+        code: MsalHttpErrorCode.DuplicateKey,
         mentions: ['"https://api.contoso.com/api/**"'],
       },
       {
@@ -922,7 +1252,7 @@ describe('compileProtectedResourceMap', () => {
           ['https://app.example.com/api', ['b']],
         ],
         baseUrl: base,
-        code: 'MSALHTTP108',
+        code: MsalHttpErrorCode.DuplicateKey,
         mentions: ['"/api"', '"https://app.example.com/api"'],
       },
       {
@@ -931,7 +1261,7 @@ describe('compileProtectedResourceMap', () => {
           ['https://api.contoso.com/a/b', ['a']],
           ['https://api.contoso.com/a/x/../b', ['b']],
         ],
-        code: 'MSALHTTP108',
+        code: MsalHttpErrorCode.DuplicateKey,
         mentions: ['"https://api.contoso.com/a/x/../b"'],
       },
       {
@@ -940,32 +1270,32 @@ describe('compileProtectedResourceMap', () => {
           ['https://*.contoso.com', ['a']],
           ['https://*.CONTOSO.com/', ['b']],
         ],
-        code: 'MSALHTTP108',
+        code: MsalHttpErrorCode.DuplicateKey,
         mentions: ['"https://*.CONTOSO.com/"'],
       },
 
       {
         does: 'rejects a method entry without httpMethod',
         map: [['https://api.contoso.com', [{ scopes: ['s'] }]]],
-        code: 'MSALHTTP109',
+        code: MsalHttpErrorCode.InvalidMethodEntry,
         mentions: ['"https://api.contoso.com"', 'httpMethod undefined'],
       },
       {
         does: 'rejects an httpMethod with a space',
         map: [['https://api.contoso.com', [{ httpMethod: 'GET POST', scopes: ['s'] }]]],
-        code: 'MSALHTTP109',
+        code: MsalHttpErrorCode.InvalidMethodEntry,
         mentions: ['"https://api.contoso.com"', '"GET POST"'],
       },
       {
         does: 'rejects an httpMethod that is not a string',
         map: [['https://api.contoso.com', [{ httpMethod: 1, scopes: ['s'] }]]],
-        code: 'MSALHTTP109',
+        code: MsalHttpErrorCode.InvalidMethodEntry,
         mentions: ['"https://api.contoso.com"'],
       },
       {
         does: 'rejects method scopes given as a string',
         map: [['https://api.contoso.com', [{ httpMethod: 'GET', scopes: 'api.read' }]]],
-        code: 'MSALHTTP109',
+        code: MsalHttpErrorCode.InvalidMethodEntry,
         mentions: ['"https://api.contoso.com"', '"api.read"'],
       },
       {
@@ -979,74 +1309,186 @@ describe('compileProtectedResourceMap', () => {
             ],
           ],
         ],
-        code: 'MSALHTTP109',
+        code: MsalHttpErrorCode.InvalidMethodEntry,
         mentions: ['"https://api.contoso.com"', 'GET twice'],
       },
 
       {
         does: 'rejects a value that is a single scope string',
         map: [['https://api.contoso.com', 'api.read']],
-        code: 'MSALHTTP110',
+        code: MsalHttpErrorCode.InvalidMapValue,
         mentions: ['"https://api.contoso.com"', '"api.read"'],
       },
       {
         does: 'rejects an undefined value',
         map: [['https://api.contoso.com', undefined]],
-        code: 'MSALHTTP110',
+        code: MsalHttpErrorCode.InvalidMapValue,
         mentions: ['"https://api.contoso.com"'],
       },
       {
         does: 'rejects a value that is an object',
         map: { 'https://api.contoso.com': { scopes: ['s'] } },
-        code: 'MSALHTTP110',
+        code: MsalHttpErrorCode.InvalidMapValue,
         mentions: ['"https://api.contoso.com"', 'an object'],
       },
 
-      { does: 'rejects a null map', map: null, code: 'MSALHTTP112', mentions: ['is null'] },
+      { does: 'rejects a null map', map: null, code: MsalHttpErrorCode.InvalidMapShape, mentions: ['is null'] },
       {
         does: 'rejects a map given as a string',
         map: 'https://api.contoso.com',
-        code: 'MSALHTTP112',
+        code: MsalHttpErrorCode.InvalidMapShape,
         mentions: ['"https://api.contoso.com"'],
       },
       {
         does: 'rejects a flat array instead of pairs',
         map: ['https://api.contoso.com', ['s']],
-        code: 'MSALHTTP112',
+        code: MsalHttpErrorCode.InvalidMapShape,
         mentions: ['"https://api.contoso.com"'],
       },
       {
         does: 'rejects an array item with three parts',
         map: [['https://api.contoso.com', ['s'], 'extra']],
-        code: 'MSALHTTP112',
+        code: MsalHttpErrorCode.InvalidMapShape,
         mentions: ['an array'],
       },
-      { does: 'rejects a Set', map: new Set(['https://api.contoso.com']), code: 'MSALHTTP112', mentions: ['an object'] },
+      {
+        does: 'rejects a Set',
+        map: new Set(['https://api.contoso.com']),
+        code: MsalHttpErrorCode.InvalidMapShape,
+        mentions: ['an object'],
+      },
 
       {
         does: 'rejects * joined to a path segment',
         map: [['https://api.contoso.com/api*', ['s']]],
-        code: 'MSALHTTP113',
+        code: MsalHttpErrorCode.InvalidPathWildcard,
         mentions: ['"https://api.contoso.com/api*"', '"api*"'],
       },
       {
         does: 'rejects ** joined to a path segment',
         map: [['https://api.contoso.com/v2/**x/reports', ['s']]],
-        code: 'MSALHTTP113',
+        code: MsalHttpErrorCode.InvalidPathWildcard,
         mentions: ['"https://api.contoso.com/v2/**x/reports"'],
       },
       {
         does: 'rejects a relative key with * inside a segment',
         map: [['/files/a*b/raw', ['s']]],
         baseUrl: base,
-        code: 'MSALHTTP113',
+        code: MsalHttpErrorCode.InvalidPathWildcard,
         mentions: ['"/files/a*b/raw"'],
       },
 
-      { does: 'rejects a root-relative key without a base', map: [['/api', ['s']]], code: 'MSALHTTP114', mentions: ['"/api"'] },
-      { does: 'rejects a path-relative key without a base', map: [['api/orders', ['s']]], code: 'MSALHTTP114', mentions: ['"api/orders"'] },
-      { does: 'rejects a ../ key without a base', map: [['../shared', ['s']]], code: 'MSALHTTP114', mentions: ['"../shared"'] },
+      {
+        does: 'rejects a root-relative key without a base',
+        map: [['/api', ['s']]],
+        code: MsalHttpErrorCode.RelativeKeyWithoutBase,
+        mentions: ['"/api"'],
+      },
+      {
+        does: 'rejects a path-relative key without a base',
+        map: [['api/orders', ['s']]],
+        code: MsalHttpErrorCode.RelativeKeyWithoutBase,
+        mentions: ['"api/orders"'],
+      },
+      {
+        does: 'rejects a ../ key without a base',
+        map: [['../shared', ['s']]],
+        code: MsalHttpErrorCode.RelativeKeyWithoutBase,
+        mentions: ['"../shared"'],
+      },
+      {
+        does: 'rejects /a/*/* next to /a, which means the same',
+        map: [
+          ['https://api.contoso.com/a', ['a']],
+          ['https://api.contoso.com/a/*/*', ['b']],
+        ],
+        code: MsalHttpErrorCode.DuplicateKey,
+        mentions: ['"https://api.contoso.com/a"', '"https://api.contoso.com/a/*/*"'],
+      },
+      {
+        does: 'rejects /a/**/* next to /a, which means the same',
+        map: [
+          ['https://api.contoso.com/a/**/*', ['b']],
+          ['https://api.contoso.com/a', ['a']],
+        ],
+        code: MsalHttpErrorCode.DuplicateKey,
+        mentions: ['"https://api.contoso.com/a/**/*"', '"https://api.contoso.com/a"'],
+      },
+      {
+        does: 'rejects **/* and */** in the same place, which mean the same',
+        map: [
+          ['https://api.contoso.com/a/**/*/c', ['a']],
+          ['https://api.contoso.com/a/*/**/c', ['b']],
+        ],
+        code: MsalHttpErrorCode.DuplicateKey,
+        mentions: ['"https://api.contoso.com/a/*/**/c"'],
+      },
+      {
+        does: 'rejects an https key without // and suggests the fix',
+        map: [['https:api.contoso.com/v1', ['s']]],
+        code: MsalHttpErrorCode.MalformedScheme,
+        mentions: ['"https:api.contoso.com/v1"', '"https://api.contoso.com/v1"'],
+      },
+      {
+        does: 'rejects an https key with one slash',
+        map: [['https:/api.contoso.com', ['s']]],
+        baseUrl: base,
+        code: MsalHttpErrorCode.MalformedScheme,
+        mentions: ['"https://api.contoso.com"'],
+      },
+      {
+        does: 'rejects an upper-case http key without //',
+        map: [['HTTP:legacy.contoso.com', ['s']]],
+        baseUrl: base,
+        code: MsalHttpErrorCode.MalformedScheme,
+        mentions: ['"http://legacy.contoso.com"'],
+      },
+      {
+        does: 'rejects https// without a colon',
+        map: [['https//api.contoso.com', ['s']]],
+        baseUrl: base,
+        code: MsalHttpErrorCode.MalformedScheme,
+        mentions: ['"https//api.contoso.com"', '"https://api.contoso.com"'],
+      },
+      {
+        does: 'rejects http// without a colon',
+        map: [['http//localhost:3001/orders', ['s']]],
+        code: MsalHttpErrorCode.MalformedScheme,
+        mentions: ['"http://localhost:3001/orders"'],
+      },
+      {
+        does: 'rejects a host-like relative key without a base and suggests https',
+        map: [['api.contoso.com/v1', ['s']]],
+        code: MsalHttpErrorCode.RelativeKeyWithoutBase,
+        mentions: ['"api.contoso.com/v1"', '"https://api.contoso.com/v1"'],
+      },
+      {
+        does: 'rejects a localhost relative key without a base and suggests http',
+        map: [['localhost/api', ['s']]],
+        code: MsalHttpErrorCode.RelativeKeyWithoutBase,
+        mentions: ['"http://localhost/api"'],
+      },
+      {
+        does: 'rejects an https key with a backslash instead of //',
+        map: [['https:\\api.contoso.com', ['s']]],
+        code: MsalHttpErrorCode.MalformedScheme,
+        mentions: ['"https://api.contoso.com"'],
+      },
     ]);
+
+    it('keeps only the code and a pointer to the docs when ngDevMode is off', () => {
+      const global = globalThis as { ngDevMode?: unknown };
+      const saved = global.ngDevMode;
+      global.ngDevMode = false;
+      try {
+        const error = compileError([['https://api.contoso.com/v1?x=1', ['s']]]);
+
+        expect(error.code).toBe(MsalHttpErrorCode.KeyWithQueryOrFragment);
+        expect(error.message).toBe('MSALHTTP105: see docs/errors.md#msalhttp105 in the ngx-msal-http package');
+      } finally {
+        global.ngDevMode = saved;
+      }
+    });
 
     it('names the first bad key', () => {
       const error = compileError([

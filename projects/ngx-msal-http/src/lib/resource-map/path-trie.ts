@@ -25,19 +25,30 @@ export function insertPath<T>(root: PathTrie<T>, segments: readonly PathSegment[
 }
 
 /**
- * Pushes onto `out` the value of every key whose path covers `segments` (a key covers its own path
- * and everything below it). A value may be pushed more than once when `**` matches several ways.
+ * Calls `visit` with the value of every key whose path covers `segments` (a key covers its own
+ * path and everything below it), and with where that key's literal and `*` segments matched:
+ * `positions[i]` is the index in `segments` of the key's i-th non-`**` segment. `positions` is
+ * reused as the walk goes on; copy it to keep it. A value may be visited more than once when `**`
+ * matches several ways.
  */
-export function collectPathMatches<T>(node: PathTrie<T>, segments: readonly string[], index: number, out: T[]): void {
-  if (node.value !== undefined) out.push(node.value);
+export function collectPathMatches<T>(
+  node: PathTrie<T>,
+  segments: readonly string[],
+  index: number,
+  visit: (value: T, positions: readonly number[]) => void,
+  positions: number[] = [],
+): void {
+  if (node.value !== undefined) visit(node.value, positions);
   if (index < segments.length) {
     const segment = segments[index];
     const literal = node.literal?.get(segment);
-    if (literal) collectPathMatches(literal, segments, index + 1, out);
-    if (node.star && segment !== '') collectPathMatches(node.star, segments, index + 1, out);
+    positions.push(index);
+    if (literal) collectPathMatches(literal, segments, index + 1, visit, positions);
+    if (node.star && segment !== '') collectPathMatches(node.star, segments, index + 1, visit, positions);
+    positions.pop();
   }
   if (node.globstar) {
-    for (let next = index; next <= segments.length; next++) collectPathMatches(node.globstar, segments, next, out);
+    for (let next = index; next <= segments.length; next++) collectPathMatches(node.globstar, segments, next, visit, positions);
   }
 }
 
@@ -54,4 +65,15 @@ export function comparePaths(a: readonly PathSegment[], b: readonly PathSegment[
     if (order !== 0) return order;
   }
   return b.length - a.length;
+}
+
+/**
+ * Breaks a tie between two equally specific keys (same segment kinds, so the same number of
+ * positions) for one request: the key whose last segment matched further right wins, then its
+ * second-to-last, and so on. Positive when `a` wins. Two distinct keys never compare equal: equal
+ * positions would mean equal literals, and duplicate keys are rejected at startup.
+ */
+export function compareAlignments(a: readonly number[], b: readonly number[]): number {
+  for (let i = a.length - 1; i >= 0; i--) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
 }

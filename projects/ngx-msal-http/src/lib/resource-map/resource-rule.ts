@@ -1,4 +1,4 @@
-import { MsalHttpError } from '../config/msal-http-error';
+import { duplicateMethod, emptyScopeList, invalidHttpMethod, invalidMapScope, invalidMapValue, invalidMethodScopes } from './map-errors';
 import { MethodScopes, ProtectedResourceScopes, ResourceMatch } from './protected-resource-map';
 
 /**
@@ -19,28 +19,34 @@ const METHOD = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 export function compileResourceRule(key: string, value: ProtectedResourceScopes): ResourceRule {
   if (value === null) return { decide: () => null };
   if (!Array.isArray(value)) {
-    throw new MsalHttpError(
-      'MSALHTTP110',
-      `protectedResourceMap key "${key}" maps to ${describeValue(value)}; use a scope list such as ` +
-        `["api://app/read"], null to exclude it, or method entries { httpMethod, scopes }`,
-    );
+    throw invalidMapValue(key, describeValue(value));
   }
   if (value.length === 0) {
-    throw new MsalHttpError('MSALHTTP102', `protectedResourceMap key "${key}" maps to an empty scope list; use null to exclude it`);
+    throw emptyScopeList(key);
   }
-  const plain: string[] = [];
-  const byMethod = new Map<string, ResourceMatch | null>();
+  // Each item, validated, in the order written: a plain scope, or one method's entry.
+  const items: ({ readonly scope: string } | { readonly method: string; readonly scopes: readonly string[] | null })[] = [];
+  const methods = new Set<string>();
   for (const item of value) {
     if (item !== null && typeof item === 'object') {
-      const { method, scopes } = validateMethodEntry(key, item as Partial<MethodScopes>);
-      if (byMethod.has(method)) {
-        throw new MsalHttpError('MSALHTTP109', `protectedResourceMap key "${key}" lists method ${method} twice; merge the two entries`);
-      }
-      byMethod.set(method, scopes === null ? null : freezeMatch(key, scopes));
+      const entry = validateMethodEntry(key, item as Partial<MethodScopes>);
+      if (methods.has(entry.method)) throw duplicateMethod(key, entry.method);
+      methods.add(entry.method);
+      items.push(entry);
     } else {
-      plain.push(validateScope(key, item));
+      items.push({ scope: validateScope(key, item) });
     }
   }
+  // As in msal-angular, plain scopes apply to every method and a method entry adds its own:
+  // a method gets the plain scopes and its entry's scopes, in the order they are written.
+  const scopesFor = (method: string | undefined): string[] =>
+    items.flatMap((item) => ('scope' in item ? [item.scope] : item.method === method ? (item.scopes ?? []) : []));
+  const plain = scopesFor(undefined);
+  const byMethod = new Map<string, ResourceMatch | null>();
+  for (const item of items) {
+    if ('method' in item) byMethod.set(item.method, item.scopes === null ? null : freezeMatch(key, scopesFor(item.method)));
+  }
+  // No entry for the method and no plain scopes: undefined, so matching falls through (rule 7).
   const fallback = plain.length > 0 ? freezeMatch(key, plain) : undefined;
   return { decide: (method) => (byMethod.has(method) ? byMethod.get(method) : fallback) };
 }
@@ -48,35 +54,21 @@ export function compileResourceRule(key: string, value: ProtectedResourceScopes)
 function validateMethodEntry(key: string, entry: Partial<MethodScopes>): { method: string; scopes: string[] | null } {
   const { httpMethod, scopes } = entry;
   if (typeof httpMethod !== 'string' || !METHOD.test(httpMethod)) {
-    throw new MsalHttpError(
-      'MSALHTTP109',
-      `protectedResourceMap key "${key}" has a method entry with httpMethod ${describeValue(httpMethod)}; ` +
-        `use an HTTP method name such as "GET" or "POST"`,
-    );
+    throw invalidHttpMethod(key, describeValue(httpMethod));
   }
   if (scopes === null) return { method: httpMethod.toUpperCase(), scopes: null };
   if (!Array.isArray(scopes)) {
-    throw new MsalHttpError(
-      'MSALHTTP109',
-      `protectedResourceMap key "${key}" method ${httpMethod} has scopes ${describeValue(scopes)}; use a scope list or null to exclude the method`,
-    );
+    throw invalidMethodScopes(key, httpMethod, describeValue(scopes));
   }
   if (scopes.length === 0) {
-    throw new MsalHttpError(
-      'MSALHTTP102',
-      `protectedResourceMap key "${key}" method ${httpMethod} maps to an empty scope list; use null to exclude it`,
-    );
+    throw emptyScopeList(key, httpMethod);
   }
   return { method: httpMethod.toUpperCase(), scopes: scopes.map((scope: unknown) => validateScope(key, scope)) };
 }
 
 function validateScope(key: string, scope: unknown): string {
   if (typeof scope !== 'string' || scope === '' || /\s/.test(scope)) {
-    throw new MsalHttpError(
-      'MSALHTTP103',
-      `protectedResourceMap key "${key}" has scope ${describeValue(scope)}; each scope must be a ` +
-        `non-empty string without spaces, one array item per scope`,
-    );
+    throw invalidMapScope(key, describeValue(scope));
   }
   return scope;
 }

@@ -1,4 +1,16 @@
-import { MsalHttpError } from '../config/msal-http-error';
+import {
+  emptyKey,
+  invalidHostWildcard,
+  invalidPathWildcard,
+  keyNotUrl,
+  keyWithQueryOrFragment,
+  keyWithUserInfo,
+  malformedScheme,
+  relativeKeyWithoutBase,
+  unsupportedScheme,
+  warnKeyLooksLikeHost,
+} from './map-errors';
+import { hostLikeKey, misspelledScheme, withLikelyScheme } from './key-hints';
 
 /** One path segment of a key: a literal, `*` (one segment) or `**` (any number of segments). */
 export type PathSegment = { readonly kind: 'literal'; readonly text: string } | { readonly kind: 'star' | 'globstar' };
@@ -25,28 +37,25 @@ export function effectivePort(protocol: string, port: string): string {
 
 /** Resolves a protectedResourceMap key with the WHATWG parser and validates it (rules 1-5, 8). */
 export function parseUrlPattern(key: string, baseUrl: string | undefined): UrlPattern {
-  const url = resolveKey(key, baseUrl);
+  const written = key.replace(IGNORED_INSIDE, '').trim();
+  const url = resolveKey(key, written, baseUrl);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    const hint = key.includes('//') ? '' : ` (write "https://${key}" if you meant a host)`;
-    throw new MsalHttpError(
-      'MSALHTTP104',
-      `protectedResourceMap key "${key}" has scheme "${url.protocol}"; keys must be http(s) URLs ` + `or paths relative to the app${hint}`,
-    );
+    // "localhost:4200/api" parses as the scheme "localhost:": name the URL it most likely meant.
+    throw unsupportedScheme(key, url.protocol, HOST_PORT_AS_SCHEME.test(written) ? withLikelyScheme(written) : undefined);
   }
   if (key.includes('?') || key.includes('#')) {
-    throw new MsalHttpError(
-      'MSALHTTP105',
-      `protectedResourceMap key "${key}" contains a query or fragment; queries and fragments are ` +
-        `ignored when matching, so remove them from the key`,
-    );
+    throw keyWithQueryOrFragment(key);
   }
   if (url.username || url.password) {
-    throw new MsalHttpError('MSALHTTP106', `protectedResourceMap key "${key}" contains user information ("user@"); remove it`);
+    throw keyWithUserInfo(key);
   }
   const { hostSuffix, hostWildcards } = parseHost(key, url.hostname);
   const segments = parsePath(key, url.pathname);
   const port = effectivePort(url.protocol, url.port);
   const path = segments.map((s) => (s.kind === 'literal' ? `=${s.text}` : s.kind)).join('/');
+  // A relative key that starts like a host is valid (a path on the app) but rarely meant.
+  const meant = baseUrl !== undefined && !ABSOLUTE.test(written) ? hostLikeKey(written) : undefined;
+  if (meant !== undefined) warnKeyLooksLikeHost(key, url.href, meant);
   return {
     protocol: url.protocol,
     hostSuffix,
@@ -57,38 +66,37 @@ export function parseUrlPattern(key: string, baseUrl: string | undefined): UrlPa
   };
 }
 
-function resolveKey(key: string, baseUrl: string | undefined): URL {
-  if (key.trim() === '') {
-    throw new MsalHttpError('MSALHTTP101', `protectedResourceMap has an empty key; use a URL or an app path such as "/api"`);
+// What the URL parser drops: tabs and newlines anywhere (and, as trim() does, spaces around).
+const IGNORED_INSIDE = /[\t\n\r]/g;
+// A scheme, which makes a key absolute: if it does not parse, a base URL would not help.
+const ABSOLUTE = /^[a-z][a-z\d+.-]*:/i;
+// What looks like a scheme but is a host and a port: "localhost:4200/api".
+const HOST_PORT_AS_SCHEME = /^[a-z][a-z\d+.-]*:\d{1,5}(?:[/\\?#]|$)/i;
+
+/** `written` is the key as the parser reads it (without tabs, newlines and surrounding spaces). */
+function resolveKey(key: string, written: string, baseUrl: string | undefined): URL {
+  if (written === '') {
+    throw emptyKey();
+  }
+  const corrected = misspelledScheme(written);
+  if (corrected !== undefined) {
+    throw malformedScheme(key, corrected);
   }
   try {
     return new URL(key);
   } catch {
     // Not absolute: resolve against the base below.
   }
-  // A key with a scheme is absolute: if it did not parse, a base URL would not help.
-  if (baseUrl === undefined && /^[a-z][a-z\d+.-]*:/i.test(key.trim())) {
-    throw new MsalHttpError(
-      'MSALHTTP101',
-      `protectedResourceMap key "${key}" is not a valid URL; write an absolute http(s) URL such as ` +
-        `"https://api.contoso.com/v1" or a path such as "/api"`,
-    );
+  if (baseUrl === undefined && ABSOLUTE.test(written)) {
+    throw keyNotUrl(key);
   }
   if (baseUrl === undefined) {
-    throw new MsalHttpError(
-      'MSALHTTP114',
-      `protectedResourceMap key "${key}" is relative and there is no base URL; use an absolute ` +
-        `URL or pass { baseUrl } to compileProtectedResourceMap`,
-    );
+    throw relativeKeyWithoutBase(key, hostLikeKey(written));
   }
   try {
     return new URL(key, baseUrl);
   } catch {
-    throw new MsalHttpError(
-      'MSALHTTP101',
-      `protectedResourceMap key "${key}" is not a valid URL (base "${baseUrl}"); write an absolute ` +
-        `http(s) URL such as "https://api.contoso.com/v1" or a path such as "/api"`,
-    );
+    throw keyNotUrl(key, baseUrl);
   }
 }
 
@@ -100,41 +108,40 @@ function parseHost(key: string, parsedHostname: string): { hostSuffix: string; h
   let hostWildcards = 0;
   while (labels[hostWildcards] === '*') hostWildcards++;
   const literal = labels.slice(hostWildcards);
-  const fix = 'a host wildcard is a whole leftmost label, as in "https://*.contoso.com"';
-  if (literal.some((label) => label.includes('*'))) {
-    throw new MsalHttpError('MSALHTTP107', `protectedResourceMap key "${key}" has host "${hostname}"; ${fix}`);
-  }
-  if (literal.length < 2) {
-    throw new MsalHttpError(
-      'MSALHTTP107',
-      `protectedResourceMap key "${key}" has host "${hostname}" with fewer than two literal labels, ` +
-        `which would match unrelated sites; ${fix}`,
-    );
-  }
+  if (literal.some((label) => label.includes('*'))) throw invalidHostWildcard(key, hostname, false);
+  if (literal.length < 2) throw invalidHostWildcard(key, hostname, true);
   return { hostSuffix: literal.join('.'), hostWildcards };
 }
 
 function parsePath(key: string, pathname: string): PathSegment[] {
   const raw = pathname.split('/').slice(1);
-  // A trailing "/", "/*" or "/**" means the subtree the key covers anyway.
+  // A trailing slash adds nothing: "/a/" is "/a".
   if (raw[raw.length - 1] === '') raw.pop();
-  const last = raw[raw.length - 1];
-  if (last === '*' || last === '**') raw.pop();
+  // Trailing wildcards only say "and below", which every key means: "/a/*", "/a/**", "/a/*/*" and
+  // "/a/**/*" are all "/a", so writing two of them is a duplicate (MSALHTTP108), not a tie.
+  while (raw[raw.length - 1] === '*' || raw[raw.length - 1] === '**') raw.pop();
   const segments: PathSegment[] = [];
+  let stars = 0;
+  let globstar = false;
+  // A run of wildcards with a "**" in it is "at least as many segments as it has *": written in
+  // one form, stars first, so that "/a/**/*/c" and "/a/*/**/c" are the same key.
+  const endRun = () => {
+    for (; stars > 0; stars--) segments.push({ kind: 'star' });
+    if (globstar) segments.push({ kind: 'globstar' });
+    globstar = false;
+  };
   for (const text of raw) {
     if (text === '**') {
-      if (segments[segments.length - 1]?.kind !== 'globstar') segments.push({ kind: 'globstar' });
+      globstar = true;
     } else if (text === '*') {
-      segments.push({ kind: 'star' });
+      stars++;
     } else if (text.includes('*')) {
-      throw new MsalHttpError(
-        'MSALHTTP113',
-        `protectedResourceMap key "${key}" has path segment "${text}"; "*" (one segment) and "**" ` +
-          `(any number of segments) must stand alone between slashes`,
-      );
+      throw invalidPathWildcard(key, text);
     } else {
+      endRun();
       segments.push({ kind: 'literal', text });
     }
   }
+  endRun();
   return segments;
 }
