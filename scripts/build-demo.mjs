@@ -18,6 +18,8 @@ export const DEMO_BROWSER_DIR = join(root, 'dist', 'demo', 'browser');
 const LIBRARY_INPUTS = [
   'projects/ngx-msal-http/src',
   'projects/ngx-msal-http/testing',
+  'projects/ngx-msal-http/msal-angular',
+  'projects/ngx-msal-http/matching',
   'projects/ngx-msal-http/ng-package.json',
   'projects/ngx-msal-http/package.json',
   'projects/ngx-msal-http/tsconfig.lib.json',

@@ -54,6 +54,9 @@ export const MsalHttpErrorCode = {
 /** A stable ngx-msal-http error code, for example `'MSALHTTP102'`. */
 export type MsalHttpErrorCode = (typeof MsalHttpErrorCode)[keyof typeof MsalHttpErrorCode];
 
+// Registry-wide, so that the copy of the class in ngx-msal-http/matching brands the same way.
+const BRAND = Symbol.for('ngx-msal-http.MsalHttpError');
+
 /**
  * The one error type ngx-msal-http throws. `code` is stable across releases. In development builds
  * `message` names the bad value and the fix; production builds keep the code and point to its entry
@@ -70,6 +73,12 @@ export type MsalHttpErrorCode = (typeof MsalHttpErrorCode)[keyof typeof MsalHttp
 export class MsalHttpError extends Error {
   override readonly name = 'MsalHttpError';
 
+  // ngx-msal-http/matching bundles its own copy of this class (it imports nothing from Angular):
+  // instances carry a registry-wide brand, so `instanceof` holds across both copies.
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
   constructor(
     readonly code: MsalHttpErrorCode,
     /** The development-mode explanation; `false` (production builds) leaves the code and a docs pointer. */
@@ -77,6 +86,7 @@ export class MsalHttpError extends Error {
     options?: { readonly cause?: unknown },
   ) {
     super(`${code}: ${message ? redactTokens(message) : `see docs/errors.md#${code.toLowerCase()} in the ngx-msal-http package`}`, options);
+    Object.defineProperty(this, BRAND, { value: true });
   }
 }
 

@@ -79,6 +79,14 @@ describe('MsalHttpError', () => {
     expect(new Set(codes).size).toBe(codes.length);
   });
 
+  it('recognises errors of the copy bundled in ngx-msal-http/matching, and nothing else', () => {
+    const otherCopy = Object.defineProperty(new Error('MSALHTTP102: …'), Symbol.for('ngx-msal-http.MsalHttpError'), { value: true });
+    expect(otherCopy instanceof MsalHttpError).toBeTrue();
+    expect(new MsalHttpError('MSALHTTP102', 'x') instanceof MsalHttpError).toBeTrue();
+    expect(new Error('MSALHTTP102: look-alike') instanceof MsalHttpError).toBeFalse();
+    expect((null as unknown as object) instanceof MsalHttpError).toBeFalse();
+  });
+
   it('keeps the code and points to the docs when there is no development message', () => {
     expect(new MsalHttpError(MsalHttpErrorCode.EmptyScopeList, false).message).toBe(
       'MSALHTTP102: see docs/errors.md#msalhttp102 in the ngx-msal-http package',
