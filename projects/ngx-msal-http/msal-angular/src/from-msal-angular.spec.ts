@@ -13,7 +13,7 @@ import {
 } from '@azure/msal-angular';
 import { EventMessage, InteractionType } from '@azure/msal-browser';
 import { MsalHttpEvent, MsalHttpEvents, msalHttpInterceptor, provideMsalHttp } from 'ngx-msal-http';
-import { FakeMsalClient, fakeAccount } from 'ngx-msal-http/testing';
+import { FakeMsalClient, fakeAccount, MsalHttpTestingController, provideMsalHttpTestingController } from 'ngx-msal-http/testing';
 import { fromMsalInterceptorConfig, msalAngularInstance } from 'ngx-msal-http/msal-angular';
 
 const PROFILE = 'https://graph.contoso.test/v1.0/me';
@@ -40,6 +40,7 @@ describe('ngx-msal-http next to @azure/msal-angular', () => {
         options.alsoMsalInterceptor ? [{ provide: HTTP_INTERCEPTORS, useClass: MsalInterceptor, multi: true }] : [],
         provideHttpClient(withInterceptorsFromDi(), withInterceptors([msalHttpInterceptor])),
         provideHttpClientTesting(),
+        provideMsalHttpTestingController(client),
         provideMsalHttp({ msal: msalAngularInstance, ...fromMsalInterceptorConfig(interceptorConfig) }),
       ],
     });
@@ -108,7 +109,6 @@ describe('fromMsalInterceptorConfig', () => {
   });
 });
 
-async function nextRequest(url: string) {
-  for (let turn = 0; turn < 30; turn++) await Promise.resolve();
-  return TestBed.inject(HttpTestingController).expectOne(url);
+function nextRequest(url: string) {
+  return TestBed.inject(MsalHttpTestingController).expectRequest(url);
 }

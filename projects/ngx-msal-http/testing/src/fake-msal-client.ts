@@ -1,6 +1,7 @@
 import {
   AccountInfo,
   AuthenticationResult,
+  BrowserConfiguration,
   EndSessionPopupRequest,
   EndSessionRequest,
   EventCallbackFunction,
@@ -33,6 +34,13 @@ export interface FakeMsalCalls {
   readonly loginPopup: PopupRequest[];
   readonly loginRedirect: RedirectRequest[];
   readonly logout: (EndSessionRequest | EndSessionPopupRequest | undefined)[];
+}
+
+/** What the fake issued a token for. */
+export interface FakeIssuedToken {
+  readonly scopes: readonly string[];
+  readonly account: AccountInfo;
+  readonly claims: string | undefined;
 }
 
 /** Makes an account for tests; the same name gives the same ids. */
@@ -81,6 +89,10 @@ export class FakeMsalClient implements IPublicClientApplication {
   popupAccount: AccountInfo = fakeAccount();
   /** The access token a result carries; by default a fake string naming the account, scopes and a counter. */
   accessTokenFor: ((scopes: readonly string[], account: AccountInfo, claims: string | undefined) => string) | null = null;
+  /** How long issued tokens live, in milliseconds. Default one hour. */
+  tokenLifetimeMs = 3600_000;
+  /** msal-browser's `system.tokenRenewalOffsetSeconds`, as `getConfiguration()` reports it. Default 300. */
+  renewalOffsetSeconds = 300;
   /** Simulates an interaction held by another tab: popups and redirects fail with `interaction_in_progress`. */
   lockedElsewhere = false;
 
@@ -101,6 +113,7 @@ export class FakeMsalClient implements IPublicClientApplication {
   private locked = false;
   private issued = 0;
   private readonly cache = new Set<string>();
+  private readonly tokens = new Map<string, FakeIssuedToken>();
   private nextCallbackId = 0;
 
   /** Listeners currently registered with addEventCallback. */
@@ -252,8 +265,17 @@ export class FakeMsalClient implements IPublicClientApplication {
   initializeWrapperLibrary(): void {}
   setNavigationClient(): void {}
 
-  getConfiguration(): never {
-    throw new Error('FakeMsalClient has no msal-browser configuration');
+  /** A minimal configuration: the client id and `system.tokenRenewalOffsetSeconds` ({@link renewalOffsetSeconds}). */
+  getConfiguration(): BrowserConfiguration {
+    return {
+      auth: { clientId: 'fake-client-id' },
+      system: { tokenRenewalOffsetSeconds: this.renewalOffsetSeconds },
+    } as unknown as BrowserConfiguration;
+  }
+
+  /** What the fake issued `accessToken` for, or `null` when it did not issue it. */
+  issuedToken(accessToken: string): FakeIssuedToken | null {
+    return this.tokens.get(accessToken) ?? null;
   }
 
   async hydrateCache(): Promise<void> {}
@@ -305,6 +327,10 @@ export class FakeMsalClient implements IPublicClientApplication {
     const key = `${account.homeAccountId} ${[...scopes].sort().join(' ')}${claims ? ' +claims' : ''}`;
     const fromCache = !network && !claims && this.cache.has(key);
     this.cache.add(key);
+    const accessToken = this.accessTokenFor
+      ? this.accessTokenFor(scopes, account, claims)
+      : `fake-at.${account.localAccountId}.${[...scopes].sort().join('+')}${claims ? '.claims' : ''}.${++this.issued}`;
+    if (accessToken) this.tokens.set(accessToken, { scopes: [...scopes], account, claims });
     return {
       authority: 'https://login.fake.test/fake-tenant',
       uniqueId: account.localAccountId,
@@ -313,11 +339,9 @@ export class FakeMsalClient implements IPublicClientApplication {
       account,
       idToken: `fake-id-token-for-${account.localAccountId}`,
       idTokenClaims: {},
-      accessToken: this.accessTokenFor
-        ? this.accessTokenFor(scopes, account, claims)
-        : `fake-at.${account.localAccountId}.${[...scopes].sort().join('+')}${claims ? '.claims' : ''}.${++this.issued}`,
+      accessToken,
       fromCache,
-      expiresOn: new Date(Date.now() + 3600_000),
+      expiresOn: new Date(Date.now() + this.tokenLifetimeMs),
       tokenType: 'Bearer',
       correlationId: 'fake-correlation-id',
     };

@@ -5,7 +5,7 @@ import { InteractionStatus } from '@azure/msal-browser';
 
 import { FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
 import { networkError } from '../../../testing/src/fake-msal-errors';
-import { expectRequest, flushMicrotasks, outcomeOf, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
+import { expectRequest, settle, outcomeOf, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
 import { MsalHttpError } from '../config/msal-http-error';
 import { MsalHttpEvent } from './msal-http-event';
 import { MsalHttpEvents } from './msal-http-events';
@@ -16,11 +16,11 @@ describe('MsalHttpEvents', () => {
   afterEach(() => TestBed.inject(HttpTestingController).verify());
 
   it('emits start then success for an interceptor acquisition, naming the request without its query', async () => {
-    const { http, backend, client, seen } = setUpMsalHttp();
+    const { http, client, seen } = setUpMsalHttp();
     client.signIn(fakeAccount(), true);
 
     http.get(`${ORDERS}/7?secret=1#frag`).subscribe();
-    (await expectRequest(backend, `${ORDERS}/7?secret=1#frag`)).flush({});
+    (await expectRequest(`${ORDERS}/7?secret=1#frag`)).flush({});
     const ours = seen.filter((e) => e.source === 'ngx-msal-http');
 
     expect(ours.map((e) => e.type)).toEqual(['msal:acquireTokenStart', 'msal:acquireTokenSuccess']);
@@ -50,11 +50,11 @@ describe('MsalHttpEvents', () => {
   });
 
   it('bridges msal-browser events into the stream with every token removed', async () => {
-    const { http, backend, client, seen } = setUpMsalHttp();
+    const { http, client, seen } = setUpMsalHttp();
     client.signIn(fakeAccount(), true);
 
     http.get(ORDERS).subscribe();
-    const request = await expectRequest(backend, ORDERS);
+    const request = await expectRequest(ORDERS);
     request.flush({});
     const bridged = seen.filter((e) => e.source === 'msal-browser');
 
@@ -67,13 +67,13 @@ describe('MsalHttpEvents', () => {
   });
 
   it('narrows on(...) to the requested types', async () => {
-    const { http, backend, client, events } = setUpMsalHttp();
+    const { http, client, events } = setUpMsalHttp();
     client.signIn(fakeAccount(), true);
     const types: string[] = [];
     events.on('msal:acquireTokenStart', 'msal:acquireTokenSuccess').subscribe((e) => types.push(`${e.source}:${e.type}`));
 
     http.get(ORDERS).subscribe();
-    (await expectRequest(backend, ORDERS)).flush({});
+    (await expectRequest(ORDERS)).flush({});
 
     expect(types).toEqual([
       'ngx-msal-http:msal:acquireTokenStart',
@@ -106,15 +106,15 @@ describe('MsalHttpEvents', () => {
     client.signIn(fakeAccount(), true);
     let closePopup!: () => void;
     client.popup = () => new Promise((resolve) => (closePopup = () => resolve({ kind: 'ok' })));
-    const { http, backend, events } = setUpMsalHttp({ client });
+    const { http, events } = setUpMsalHttp({ client });
     const statuses: InteractionStatus[] = [];
     events.inProgress$.subscribe((s) => statuses.push(s));
 
     http.get(ORDERS).subscribe();
-    await flushMicrotasks(60);
+    await settle();
     expect(events.inProgress()).toBe('acquireToken');
     closePopup();
-    (await expectRequest(backend, ORDERS)).flush({});
+    (await expectRequest(ORDERS)).flush({});
 
     expect(statuses).toEqual(['startup', 'handleRedirect', 'none', 'acquireToken', 'none']);
     expect(events.inProgress()).toBe('none');
@@ -125,7 +125,7 @@ describe('MsalHttpEvents teardown', () => {
   it('removes its msal-browser callback and completes its streams when the injector is destroyed', async () => {
     const client = new FakeMsalClient();
     const { events } = setUpMsalHttp({ client });
-    await flushMicrotasks();
+    await settle();
     let completed = false;
     events.events$.subscribe({ complete: () => (completed = true) });
     expect(client.eventCallbackCount).toBe(1);
@@ -157,7 +157,7 @@ describe('MsalHttpEvents in a zoneless component', () => {
     expect((fixture.nativeElement as HTMLElement).textContent?.trim()).toBe('startup');
 
     finishInitialize();
-    await flushMicrotasks();
+    await settle();
     await fixture.whenStable();
 
     expect((fixture.nativeElement as HTMLElement).textContent?.trim()).toBe('none');

@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { EventType, InteractionType } from '@azure/msal-browser';
 
 import { fakeAccount } from '../../../testing/src/fake-msal-client';
-import { expectRequest, flushMicrotasks, outcomeOf, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
+import { expectRequest, settle, outcomeOf, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
 import { MsalHttpError } from '../config/msal-http-error';
 import { MSAL_HTTP_SCOPES } from './http-context-tokens';
 
@@ -20,7 +20,7 @@ describe('single-flight acquisition and one interaction for many requests', () =
     client.interactionRequired = true;
 
     const outcomes = Array.from({ length: 50 }, (_, i) => outcomeOf(http.get(`${ORDERS}/${i}`)));
-    await flushMicrotasks(60);
+    await settle();
     const requests = backend.match((r) => r.url.startsWith(ORDERS));
     const headers = new Set(requests.map((r) => r.request.headers.get('Authorization')));
     requests.forEach((r) => r.flush({ ok: true }));
@@ -53,7 +53,7 @@ describe('single-flight acquisition and one interaction for many requests', () =
       http.get(`${ORDERS}/${i}`).subscribe();
       http.get(`${PROFILE}/${i}`).subscribe();
     }
-    await flushMicrotasks(60);
+    await settle();
     backend.match(() => true).forEach((r) => r.flush({}));
 
     expect(client.calls.acquireTokenSilent.map((r) => r.scopes).sort()).toEqual([
@@ -73,7 +73,7 @@ describe('single-flight acquisition and one interaction for many requests', () =
     ]) {
       http.get(ORDERS, { context: new HttpContext().set(MSAL_HTTP_SCOPES, scopes) }).subscribe();
     }
-    await flushMicrotasks(60);
+    await settle();
     backend.match(() => true).forEach((r) => r.flush({}));
 
     expect(client.calls.acquireTokenSilent.length).toBe(1);
@@ -87,7 +87,7 @@ describe('single-flight acquisition and one interaction for many requests', () =
 
     const orders = outcomeOf(http.get(ORDERS));
     const profile = outcomeOf(http.get(PROFILE));
-    await flushMicrotasks(60);
+    await settle();
     backend.match(() => true).forEach((r) => r.flush({}));
 
     expect((await orders).error).toBeUndefined();
@@ -101,10 +101,10 @@ describe('single-flight acquisition and one interaction for many requests', () =
   });
 
   it('signs in with the consent scopes in the popup when nobody is signed in, and makes that account active', async () => {
-    const { http, backend, client } = setUpMsalHttp({ config: { consentScopes: ['openid', 'api://orders/orders.read'] } });
+    const { http, client } = setUpMsalHttp({ config: { consentScopes: ['openid', 'api://orders/orders.read'] } });
 
     http.get(PROFILE).subscribe();
-    (await expectRequest(backend, PROFILE)).flush({});
+    (await expectRequest(PROFILE)).flush({});
 
     expect(client.calls.acquireTokenSilent.length).toBe(0);
     expect(client.calls.acquireTokenPopup[0].scopes).toEqual(['openid', 'api://orders/orders.read', 'api://profile/profile.read']);
@@ -127,16 +127,16 @@ describe('single-flight acquisition and one interaction for many requests', () =
   it('waits for an interaction started elsewhere in the app, then retries silently without a popup', async () => {
     const { http, backend, client } = setUpMsalHttp();
     client.signIn(fakeAccount(), true);
-    await flushMicrotasks();
+    await settle();
     client.emit(EventType.ACQUIRE_TOKEN_START, InteractionType.Redirect);
     client.interactionRequired = true;
 
     const outcome = outcomeOf(http.get(ORDERS));
-    await flushMicrotasks(60);
+    await settle();
     backend.expectNone(ORDERS);
     client.interactionRequired = false;
     client.emit(EventType.ACQUIRE_TOKEN_SUCCESS, InteractionType.Redirect);
-    (await expectRequest(backend, ORDERS)).flush({ done: true });
+    (await expectRequest(ORDERS)).flush({ done: true });
 
     expect((await outcome).value).toEqual({ done: true });
     expect(client.calls.acquireTokenPopup.length).toBe(0);
@@ -151,10 +151,10 @@ describe('single-flight acquisition and one interaction for many requests', () =
 
     const cancelled = http.get(`${ORDERS}/cancelled`).subscribe();
     const kept = outcomeOf(http.get(`${ORDERS}/kept`));
-    await flushMicrotasks();
+    await settle();
     cancelled.unsubscribe();
     release();
-    (await expectRequest(backend, `${ORDERS}/kept`)).flush({ kept: true });
+    (await expectRequest(`${ORDERS}/kept`)).flush({ kept: true });
 
     expect((await kept).value).toEqual({ kept: true });
     backend.expectNone(`${ORDERS}/cancelled`);

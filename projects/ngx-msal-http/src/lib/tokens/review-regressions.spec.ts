@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { BehaviorSubject } from 'rxjs';
 
 import { FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
-import { expectRequest, flushMicrotasks, outcomeOf, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
+import { expectRequest, settle, outcomeOf, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
 import { MsalHttpAuth } from '../auth/msal-http-auth';
 import { MsalHttpError } from '../config/msal-http-error';
 import { MsalHttpEventBus } from '../events/msal-http-event-bus';
@@ -22,16 +22,16 @@ describe('a startup slower than timeouts.initialization', () => {
     client.signIn(fakeAccount(), true);
     let finishRedirect!: () => void;
     client.redirectBehavior = () => new Promise((resolve) => (finishRedirect = () => resolve({ kind: 'ok' })));
-    const { http, backend } = setUpMsalHttp({ client, config: { timeouts: { initialization: 1_000 } } });
+    const { http } = setUpMsalHttp({ client, config: { timeouts: { initialization: 1_000 } } });
 
     const early = outcomeOf(http.get(`${ORDERS}/early`));
-    await flushMicrotasks();
+    await settle();
     jasmine.clock().tick(1_000);
     expect(((await early).error as MsalHttpError).code).toBe('MSALHTTP205');
 
     finishRedirect();
     http.get(`${ORDERS}/later`).subscribe();
-    (await expectRequest(backend, `${ORDERS}/later`)).flush({});
+    (await expectRequest(`${ORDERS}/later`)).flush({});
     expect(client.calls.initialize).toBe(1);
   });
 });
@@ -44,7 +44,7 @@ describe('MsalHttpAuth and the event stream', () => {
     const auth = TestBed.inject(MsalHttpAuth);
 
     client.setActiveAccount(client.signIn(fakeAccount('switched@contoso.test')));
-    await flushMicrotasks();
+    await settle();
 
     // setUpMsalHttp itself listens to events$ (its `seen` list); MsalHttpAuth must add nothing.
     expect(bus.observed).toBe(observedBefore);
@@ -67,11 +67,11 @@ describe('waiting for an interaction held elsewhere', () => {
     client.lockedElsewhere = true;
     const { http } = setUpMsalHttp({ client, config: { timeouts: { interaction: 1_000 } } });
     const status = (TestBed.inject(MsalHttpEventBus) as unknown as { status: BehaviorSubject<string> }).status;
-    await flushMicrotasks();
+    await settle();
     const listenersBefore = status.observers.length;
 
     const outcomes = [outcomeOf(http.get(`${ORDERS}/1`)), outcomeOf(http.get(`${ORDERS}/2`))];
-    await flushMicrotasks(60);
+    await settle();
     jasmine.clock().tick(1_000);
     const results = await Promise.all(outcomes);
 
@@ -94,7 +94,7 @@ describe('a popup shared by requests that differ in their request fields', () =>
 
     http.get(`${ORDERS}/tenant-a`).subscribe();
     http.get(`${ORDERS}/tenant-b`).subscribe();
-    await flushMicrotasks(80);
+    await settle();
     backend.match(() => true).forEach((r) => r.flush({}));
 
     expect(client.calls.acquireTokenPopup.length).toBe(1);
