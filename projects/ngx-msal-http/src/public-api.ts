@@ -11,6 +11,7 @@ export { MSAL_HTTP_CONFIG } from './lib/config/msal-http-config';
 export type {
   MsalClientSource,
   MsalHttpAuthRequest,
+  MsalHttpAuthRequestFn,
   MsalHttpConfig,
   MsalHttpInteractionType,
   MsalHttpTimeouts,

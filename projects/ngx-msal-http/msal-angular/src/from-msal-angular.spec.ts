@@ -102,10 +102,40 @@ describe('fromMsalInterceptorConfig', () => {
     });
   });
 
-  it('rejects an msal-angular authRequest function with MSALHTTP116', () => {
-    const withFunction = { ...interceptorConfig, authRequest: () => ({}) };
+  it('calls an msal-angular authRequest function as MsalInterceptor does, once per acquisition', async () => {
+    const client = new FakeMsalClient();
+    const account = client.signIn(fakeAccount(), true);
+    const authRequest = jasmine
+      .createSpy('authRequest')
+      .and.callFake((_service: MsalService, _request: unknown, original: { account?: unknown }) => ({
+        authority: 'https://login.contoso.test/tenant-b',
+        account: original.account,
+      }));
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: MSAL_INSTANCE, useValue: client },
+        MsalService,
+        MsalBroadcastService,
+        provideHttpClient(withInterceptors([msalHttpInterceptor])),
+        provideHttpClientTesting(),
+        provideMsalHttpTestingController(client),
+        provideMsalHttp({ msal: msalAngularInstance, ...fromMsalInterceptorConfig({ ...interceptorConfig, authRequest }) }),
+      ],
+    });
 
-    expect(() => fromMsalInterceptorConfig(withFunction)).toThrowMatching((e) => (e as { code?: string }).code === 'MSALHTTP116');
+    TestBed.inject(HttpClient).get(PROFILE).subscribe();
+    (await nextRequest(PROFILE)).flush({});
+
+    expect(authRequest).toHaveBeenCalledOnceWith(TestBed.inject(MsalService), jasmine.objectContaining({ url: PROFILE }), { account });
+    expect(client.calls.acquireTokenSilent).toEqual([
+      jasmine.objectContaining({ authority: 'https://login.contoso.test/tenant-b', account }),
+    ]);
+  });
+
+  it('keeps an object authRequest without the account msal-angular would add', () => {
+    const adapted = fromMsalInterceptorConfig({ ...interceptorConfig, authRequest: { authority: 'https://a.test/a', account: undefined } });
+
+    expect(adapted.authRequest).toEqual({ authority: 'https://a.test/a' });
   });
 });
 

@@ -17,6 +17,7 @@ import { MsalHttpEvents } from '../lib/events/msal-http-events';
 import { msalHttpInterceptor } from '../lib/interceptor/msal-http-interceptor';
 import { withDiInterceptor } from '../lib/msal-http-feature';
 import { MsalHttpModule } from '../lib/msal-http-module';
+import { provideMsalHttp } from '../lib/provide-msal-http';
 
 /** How the app registers the library: functional or class interceptor, standalone or NgModule. */
 export interface Registration {
@@ -67,8 +68,10 @@ export function setUpMsalHttp(
 ): MsalHttpHarness {
   const registration = options.registration ?? REGISTRATIONS[0];
   const client = options.client ?? new FakeMsalClient();
-  const { msal: _msal, ...settings } = { protectedResourceMap: DEFAULT_MAP, ...options.config };
-  const config: MsalHttpConfig = { ...settings, msal: client };
+  const { msal, ...settings } = { protectedResourceMap: DEFAULT_MAP, ...options.config };
+  const config: MsalHttpConfig = { ...settings, msal: msal ?? client };
+  // A spec that brings its own msal source (a factory, a Configuration) registers it as given.
+  const standalone = registration.setup === 'provideMsalHttp' && !msal;
   const features = registration.interceptor === 'function' ? [] : [withDiInterceptor()];
   const httpFeatures = {
     function: [withInterceptors([msalHttpInterceptor])],
@@ -80,18 +83,24 @@ export function setUpMsalHttp(
     providers: [
       provideHttpClient(...httpFeatures),
       provideHttpClientTesting(),
-      registration.setup === 'provideMsalHttp'
+      standalone
         ? [provideMsalHttpTesting({ ...settings, client, account: options.account ?? null }), features.map((f) => f.ɵproviders)]
-        : [provideMsalHttpTestingController(client)],
+        : [provideMsalHttpTestingController(client), registration.setup === 'provideMsalHttp' ? provideMsalHttp(config, ...features) : []],
       options.providers ?? [],
     ],
   });
-  if (registration.setup === 'MsalHttpModule.forRoot' && options.account) client.signIn(options.account, true);
+  if (!standalone && options.account) client.signIn(options.account, true);
   const events = TestBed.inject(MsalHttpEvents);
   const seen: MsalHttpEvent[] = [];
   events.events$.subscribe((event) => seen.push(event));
-  const msal = TestBed.inject(MsalHttpTestingController);
-  return { http: TestBed.inject(HttpClient), backend: TestBed.inject(HttpTestingController), client, msal, events, seen };
+  return {
+    http: TestBed.inject(HttpClient),
+    backend: TestBed.inject(HttpTestingController),
+    client,
+    msal: TestBed.inject(MsalHttpTestingController),
+    events,
+    seen,
+  };
 }
 
 /** Waits until the library and the fake have done all they can without a timer (see MsalHttpTestingController.settle). */

@@ -1,6 +1,5 @@
 import { DestroyRef, inject, Injectable } from '@angular/core';
-import type { InteractionStatus } from '@azure/msal-browser';
-import { BehaviorSubject, distinctUntilChanged, Subject } from 'rxjs';
+import { Subject } from 'rxjs';
 
 import { MsalHttpEvent } from './msal-http-event';
 
@@ -8,7 +7,6 @@ import { MsalHttpEvent } from './msal-http-event';
 @Injectable()
 export class MsalHttpEventBus {
   private readonly subject = new Subject<MsalHttpEvent>();
-  private readonly status = new BehaviorSubject<InteractionStatus>('startup');
   private readonly accounts = new Subject<void>();
   readonly events$ = this.subject.asObservable();
   /**
@@ -16,12 +14,10 @@ export class MsalHttpEventBus {
    * `events$`, so that they do not make every request build events nobody reads.
    */
   readonly accountChanges$ = this.accounts.asObservable();
-  readonly inProgress$ = this.status.pipe(distinctUntilChanged());
 
   constructor() {
     inject(DestroyRef).onDestroy(() => {
       this.subject.complete();
-      this.status.complete();
       this.accounts.complete();
     });
   }
@@ -32,14 +28,6 @@ export class MsalHttpEventBus {
    */
   get observed(): boolean {
     return this.subject.observed;
-  }
-
-  get inProgress(): InteractionStatus {
-    return this.status.value;
-  }
-
-  setInProgress(status: InteractionStatus): void {
-    this.status.next(status);
   }
 
   accountMayHaveChanged(): void {

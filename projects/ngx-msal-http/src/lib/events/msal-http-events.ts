@@ -1,10 +1,10 @@
 import { inject, Injectable, Signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import type { InteractionStatus } from '@azure/msal-browser';
 import { filter, Observable, Subscription } from 'rxjs';
 
 import { MsalHttpEvent, MsalHttpEventOfType, MsalHttpEventType } from './msal-http-event';
 import { MsalHttpEventBus } from './msal-http-event-bus';
+import { MsalClientHost } from '../tokens/msal-client-host';
 
 /**
  * The read side of ngx-msal-http's events: the interceptor's token events and msal-browser's own
@@ -18,15 +18,17 @@ import { MsalHttpEventBus } from './msal-http-event-bus';
 @Injectable()
 export class MsalHttpEvents {
   private readonly bus = inject(MsalHttpEventBus);
+  // The interaction status is the client host's state, written from msal-browser's events only.
+  private readonly host = inject(MsalClientHost);
 
   /** Every event, as it happens. Hot: late subscribers see only later events. */
   readonly events$: Observable<MsalHttpEvent> = this.bus.events$;
 
   /** msal-browser's interaction status (`startup` until redirect handling is done, then `none`, …). */
-  readonly inProgress$: Observable<InteractionStatus> = this.bus.inProgress$;
+  readonly inProgress$: Observable<InteractionStatus> = this.host.status$;
 
   /** {@link MsalHttpEvents.inProgress$} as a signal. */
-  readonly inProgress: Signal<InteractionStatus> = toSignal(this.bus.inProgress$, { initialValue: this.bus.inProgress });
+  readonly inProgress: Signal<InteractionStatus> = this.host.status;
 
   /** The events of the given types, narrowed. */
   on<T extends MsalHttpEventType>(...types: readonly T[]): Observable<MsalHttpEventOfType<T>> {
