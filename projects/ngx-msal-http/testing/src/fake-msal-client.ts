@@ -133,10 +133,13 @@ export class FakeMsalClient implements IPublicClientApplication {
     return account;
   }
 
-  /** Removes an account, as signing out in another tab does. */
+  /**
+   * Removes an account, as signing out in another tab does; removing the active one clears the
+   * active account and emits `msal:activeAccountChanged`, as msal-browser does.
+   */
   removeAccount(account: AccountInfo): void {
     this.accounts = this.accounts.filter((a) => a.homeAccountId !== account.homeAccountId);
-    if (this.active?.homeAccountId === account.homeAccountId) this.active = null;
+    if (this.active?.homeAccountId === account.homeAccountId) this.setActiveAccount(null);
   }
 
   /** Emits an msal-browser event to every listener, synchronously, as msal-browser does. */
@@ -280,8 +283,10 @@ export class FakeMsalClient implements IPublicClientApplication {
 
   async hydrateCache(): Promise<void> {}
 
+  /** Clears tokens and accounts, as msal-browser's `clearCache()` does (the active account's removal is an event). */
   async clearCache(): Promise<void> {
     this.cache.clear();
+    for (const account of [...this.accounts]) this.removeAccount(account);
   }
 
   private async interactivePopup(request: PopupRequest, login: boolean): Promise<AuthenticationResult> {

@@ -37,7 +37,9 @@ export class MsalHttpRequestHandler {
     const override = context.has(MSAL_HTTP_SCOPES) ? context.get(MSAL_HTTP_SCOPES) : null;
     if (!match) return override ? throwError(() => scopesOnUnnamedUrl(request.method, withoutQuery(request.url))) : next(request);
     const scopes = override ?? match.scopes;
-    return this.acquireAndSend(request, next, scopes, undefined, true);
+    // A token memory holds is attached synchronously: match, look-up, clone, forward.
+    const cached = this.acquirer().cached(request, scopes);
+    return cached ? this.send(request, next, scopes, cached, true) : this.acquireAndSend(request, next, scopes, undefined, true);
   }
 
   private acquireAndSend(

@@ -1,9 +1,9 @@
 import { HttpContext } from '@angular/common/http';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { EventType, InteractionType } from '@azure/msal-browser';
+import { CacheLookupPolicy, EventType, InteractionType } from '@azure/msal-browser';
 
-import { fakeAccount } from '../../../testing/src/fake-msal-client';
+import { FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
 import { serverError } from '../../../testing/src/fake-msal-errors';
 import { expectRequest, settle, outcomeOf, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
 import { MsalHttpError } from '../config/msal-http-error';
@@ -331,6 +331,112 @@ describe('TokenAcquirer: tokens that live shorter than msal renewal offset', () 
     }
 
     expect(warn).toHaveBeenCalledOnceWith(jasmine.stringMatching(/tokenRenewalOffsetSeconds/));
+    expect(client.calls.acquireTokenSilent.length).toBe(2);
+  });
+});
+
+describe('TokenAcquirer: tokens held in memory', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  async function warmUp(options: Parameters<typeof setUpMsalHttp>[0] = {}) {
+    const harness = setUpMsalHttp({ account: fakeAccount(), ...options });
+    harness.http.get(`${ORDERS}/warm-up`).subscribe();
+    (await harness.msal.expectRequest(`${ORDERS}/warm-up`)).flush({});
+    return harness;
+  }
+
+  it('attaches a token msal would return from its cache synchronously, without calling msal', async () => {
+    const { http, backend, client, msal } = await warmUp();
+
+    http.get(`${ORDERS}/1`).subscribe();
+    // No await: the request is at the backend as soon as it is subscribed.
+    const request = backend.expectOne(`${ORDERS}/1`);
+
+    msal.expectTokenFor(request, ['api://orders/orders.read']);
+    expect(client.calls.acquireTokenSilent.length).toBe(1);
+    request.flush({});
+  });
+
+  it('reports a memory hit as an acquisition from cache', async () => {
+    const { http, backend, seen } = await warmUp();
+    seen.length = 0;
+
+    http.get(`${ORDERS}/1`).subscribe();
+    backend.expectOne(`${ORDERS}/1`).flush({});
+
+    expect(seen.map((e) => e.type)).toEqual(['msal:acquireTokenStart', 'msal:acquireTokenSuccess']);
+    expect(seen[1]).toEqual(jasmine.objectContaining({ result: jasmine.objectContaining({ fromCache: true }) }));
+  });
+
+  for (const [name, authRequest] of [
+    ['forceRefresh', { forceRefresh: true }],
+    ['a cache lookup policy that skips the access-token cache', { cacheLookupPolicy: CacheLookupPolicy.RefreshTokenAndNetwork }],
+  ] as const) {
+    it(`asks msal every time for request fields with ${name}`, async () => {
+      const { http, client, msal } = await warmUp({ config: { authRequest } });
+
+      http.get(`${ORDERS}/1`).subscribe();
+      (await msal.expectRequest(`${ORDERS}/1`)).flush({});
+
+      expect(client.calls.acquireTokenSilent.length).toBe(2);
+    });
+  }
+
+  const drops: readonly (readonly [string, (client: FakeMsalClient) => void])[] = [
+    ['the active account changes', (c) => c.setActiveAccount(c.signIn(fakeAccount('bob@contoso.test')))],
+    ['msal relays a sign-out from another tab', (c) => c.emit(EventType.LOGOUT_SUCCESS)],
+    ['msal relays a sign-in from another tab', (c) => c.emit(EventType.LOGIN_SUCCESS)],
+    ['the app clears msal cache', (c) => void c.clearCache().then(() => c.signIn(fakeAccount(), true))],
+  ];
+  for (const [name, act] of drops) {
+    it(`forgets its tokens when ${name}`, async () => {
+      const { http, client, msal } = await warmUp();
+
+      act(client);
+      await msal.settle();
+      http.get(`${ORDERS}/1`).subscribe();
+      (await msal.expectRequest(`${ORDERS}/1`)).flush({});
+
+      expect(client.calls.acquireTokenSilent.length).toBe(2);
+    });
+  }
+
+  it('forgets a token the API answered 401 to', async () => {
+    const { http, client, msal } = await warmUp();
+
+    http.get(`${ORDERS}/1`).subscribe({ error: () => undefined });
+    (await msal.expectRequest(`${ORDERS}/1`)).flush(null, { status: 401, statusText: 'Unauthorized' });
+    http.get(`${ORDERS}/2`).subscribe();
+    (await msal.expectRequest(`${ORDERS}/2`)).flush({});
+
+    expect(client.calls.acquireTokenSilent.length).toBe(2);
+  });
+});
+
+describe('TokenAcquirer: memory and time', () => {
+  beforeEach(() => {
+    jasmine.clock().install();
+    jasmine.clock().mockDate(new Date('2026-01-01T00:00:00Z'));
+  });
+  afterEach(() => {
+    jasmine.clock().uninstall();
+    TestBed.inject(HttpTestingController).verify();
+  });
+
+  it("stops serving a token from memory at its expiry minus msal's renewal offset", async () => {
+    const { http, backend, client, msal } = setUpMsalHttp({ account: fakeAccount() });
+    client.renewalOffsetSeconds = 60;
+    http.get(`${ORDERS}/0`).subscribe();
+    (await msal.expectRequest(`${ORDERS}/0`)).flush({});
+
+    jasmine.clock().tick(3_540_000 - 1);
+    http.get(`${ORDERS}/1`).subscribe();
+    backend.expectOne(`${ORDERS}/1`).flush({});
+    expect(client.calls.acquireTokenSilent.length).toBe(1);
+
+    jasmine.clock().tick(1);
+    http.get(`${ORDERS}/2`).subscribe();
+    (await msal.expectRequest(`${ORDERS}/2`)).flush({});
     expect(client.calls.acquireTokenSilent.length).toBe(2);
   });
 });
