@@ -26,7 +26,8 @@ export function demoMsalHttpConfig(settings: DemoSettings): MsalHttpConfig {
         redirectUri: `${app}/redirect-bridge.html`,
         postLogoutRedirectUri: `${app}/`,
       },
-      cache: { cacheLocation: 'sessionStorage' },
+      // sessionStorage by default; ?cache=local shares the cache (and sign-in state) between tabs.
+      cache: { cacheLocation: settings.cacheLocation },
       system: { protocolMode: ProtocolMode.OIDC },
     },
 

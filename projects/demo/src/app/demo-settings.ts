@@ -17,7 +17,16 @@ export interface DemoSettings {
   readonly apiUrl: string;
   readonly variant: DemoVariant;
   readonly interactionType: MsalHttpInteractionType;
+  /**
+   * Where msal-browser keeps its cache. `?cache=local` picks localStorage: tabs then share tokens,
+   * and msal relays sign-in, sign-out and active-account changes between them (the library's
+   * token memory follows those; see docs/token-cache.md). Default sessionStorage.
+   */
+  readonly cacheLocation: DemoCacheLocation;
 }
+
+/** msal-browser cache locations the demo offers. */
+export type DemoCacheLocation = 'sessionStorage' | 'localStorage';
 
 /** The settings the components read (the same object in both variants). */
 export const DEMO_SETTINGS = new InjectionToken<DemoSettings>('DEMO_SETTINGS');
@@ -29,7 +38,11 @@ const DEFAULTS: DemoSettings = {
   apiUrl: 'http://localhost:3001',
   variant: 'standalone',
   interactionType: 'popup',
+  cacheLocation: 'sessionStorage',
 };
+
+// `?cache=` values, by the cache location they choose.
+const CACHES: Readonly<Record<string, DemoCacheLocation>> = { session: 'sessionStorage', local: 'localStorage' };
 
 const VARIANTS: readonly DemoVariant[] = ['standalone', 'module'];
 const INTERACTIONS: readonly MsalHttpInteractionType[] = ['popup', 'redirect', 'none'];
@@ -38,7 +51,7 @@ let loaded: DemoSettings | null = null;
 
 /**
  * Reads `demo-config.json`, then lets the page's query override the boot choices:
- * `?variant=module` and `?interaction=redirect|none`. msal-browser returns to the page that
+ * `?variant=module`, `?interaction=redirect|none` and `?cache=local`. msal-browser returns to the page that
  * started a redirect sign-in, query included, so the choice survives the round trip.
  */
 export async function loadDemoSettings(): Promise<DemoSettings> {
@@ -51,6 +64,7 @@ export async function loadDemoSettings(): Promise<DemoSettings> {
     ...merged,
     variant: pick(query.get('variant') ?? merged.variant, VARIANTS, DEFAULTS.variant),
     interactionType: pick(query.get('interaction') ?? merged.interactionType, INTERACTIONS, DEFAULTS.interactionType),
+    cacheLocation: CACHES[query.get('cache') ?? ''] ?? merged.cacheLocation,
   };
   return loaded;
 }

@@ -14,6 +14,7 @@ const settings: DemoSettings = {
   apiUrl: 'http://localhost:3001',
   variant: 'standalone',
   interactionType: 'popup',
+  cacheLocation: 'sessionStorage',
 };
 
 // The demo's buttons against the real interceptor and the demo's own map, with the fake client of

@@ -61,6 +61,16 @@ function toRow(event: MsalHttpEvent, seq: number): LoggedEvent {
   if (event.type === 'msal:loginFailure') {
     return { ...base, request: null, scopes: [], account: null, fromCache: null, detail: errorText(event.error) };
   }
+  if (event.type === 'msal:tokenRenewalFailure') {
+    return {
+      ...base,
+      request: null,
+      scopes: event.scopes,
+      account: event.account?.username ?? null,
+      fromCache: null,
+      detail: errorText(event.error),
+    };
+  }
   const result = event.type === 'msal:acquireTokenSuccess' ? event.result : null;
   return {
     ...base,

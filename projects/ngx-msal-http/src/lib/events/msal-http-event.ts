@@ -52,6 +52,16 @@ export type MsalHttpLibraryEvent =
       readonly claims: string;
     }
   | {
+      /** A renewal before expiry (`withTokenRenewal()`) failed; the token stays in use until it stops being served. */
+      readonly type: 'msal:tokenRenewalFailure';
+      readonly source: 'ngx-msal-http';
+      readonly scopes: readonly string[];
+      readonly account: MsalHttpAccount | null;
+      readonly error: unknown;
+      /** True when only the user can fix it: no retry; the next request after expiry goes the usual way. */
+      readonly interactionRequired: boolean;
+    }
+  | {
       readonly type: 'msal:loginFailure';
       readonly source: 'ngx-msal-http';
       readonly interactionType: 'popup' | 'redirect';

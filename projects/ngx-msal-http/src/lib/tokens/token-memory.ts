@@ -17,8 +17,9 @@ import { MsalHttpAuthRequest } from '../config/msal-http-config';
  * Entries are dropped on account changes (see MsalClientHost), claims challenges and a 401 from
  * the API the token went to. See docs/token-cache.md.
  */
-export class TokenMemory {
-  private readonly entries = new Map<string, Entry>();
+export class TokenMemory<M = unknown> {
+  private readonly entries = new Map<string, Entry<M>>();
+  private clears = 0;
 
   /** The result for `key`, if it may still be served at `now`. */
   get(key: string, now: number): AuthenticationResult | null {
@@ -41,14 +42,24 @@ export class TokenMemory {
     return this.entries.get(key)?.servedUntil ?? null;
   }
 
+  /** The entry for `key` (result, what it was acquired for, until when it is served), served or not. */
+  entry(key: string): Entry<M> | null {
+    return this.entries.get(key) ?? null;
+  }
+
+  /** Every key held. */
+  keys(): string[] {
+    return [...this.entries.keys()];
+  }
+
   /** Keeps `result` under `key` when msal would serve it from its cache after `now`; returns whether it did. */
-  set(key: string, result: AuthenticationResult, renewalOffsetMs: number, now: number): boolean {
+  set(key: string, result: AuthenticationResult, renewalOffsetMs: number, now: number, meta?: M): boolean {
     const until = servedUntil(result, renewalOffsetMs);
     if (until === null || until <= now) {
       this.entries.delete(key);
       return false;
     }
-    this.entries.set(key, { result, servedUntil: until });
+    this.entries.set(key, { result, servedUntil: until, meta: meta as M });
     return true;
   }
 
@@ -65,6 +76,12 @@ export class TokenMemory {
   /** Drops every entry (account change, sign-out, clearCache). */
   clear(): void {
     this.entries.clear();
+    this.clears++;
+  }
+
+  /** How many times {@link clear} ran: work started before a clear must not refill the memory. */
+  get generation(): number {
+    return this.clears;
   }
 
   get size(): number {
@@ -72,9 +89,12 @@ export class TokenMemory {
   }
 }
 
-interface Entry {
+/** A held token. */
+export interface Entry<M> {
   readonly result: AuthenticationResult;
   readonly servedUntil: number;
+  /** What it was acquired for (the renewal needs it). */
+  readonly meta: M;
 }
 
 // msal-browser's CacheLookupPolicy values that read the access-token cache: Default (0),
