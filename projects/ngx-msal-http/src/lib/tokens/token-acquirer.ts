@@ -179,9 +179,15 @@ export class TokenAcquirer {
     }
   }
 
-  /** The account a token would be acquired for now; throws `MSALHTTP201`. */
-  account(): AccountInfo | null {
-    return this.host.account();
+  /** How events name an HTTP request: method, URL without query, scopes, the account chosen now. */
+  describe(request: HttpRequest<unknown>, scopes: readonly string[]): TokenRequestInfo {
+    let account: AccountInfo | null = null;
+    try {
+      account = this.host.isReady ? this.host.account() : null;
+    } catch {
+      account = null;
+    }
+    return describe(request, scopes, account);
   }
 
   /** Forgets a token the API refused (401) or challenged, so that the next request acquires again. */
