@@ -80,6 +80,7 @@ export class BenchMsalClient {
   private locked = false;
   private active: AccountInfo | null = BENCH_ACCOUNT;
   private nextId = 0;
+  private completedFetches = 0;
   private readonly lifetimeMs: number;
   private readonly renewalOffsetMs: number;
 
@@ -122,6 +123,11 @@ export class BenchMsalClient {
     this.emit(EventType.HANDLE_REDIRECT_START, InteractionType.Redirect);
     this.emit(EventType.HANDLE_REDIRECT_END, InteractionType.Redirect);
     return null;
+  }
+
+  /** Token fetches that have finished (scenario 7: a request pending across one waited for it). */
+  get fetchesCompleted(): number {
+    return this.completedFetches;
   }
 
   /** What the interceptors read of msal's configuration: the renewal offset. */
@@ -179,6 +185,7 @@ export class BenchMsalClient {
       if (!cached) {
         this.counts.tokenFetches++;
         await delay(this.options.fetchLatencyMs ?? 0);
+        this.completedFetches++;
         this.cache.set(scopes, Date.now() + this.lifetimeMs);
       }
       const result = tokenFor(request.scopes, cached, this.cache.get(scopes)!);
