@@ -56,5 +56,11 @@ for (const lib of ['ours', 'theirs']) {
     `bundle cost of ${lib}: ${JSON.stringify(s.bundle[lib])}`,
   );
 }
-assert.equal(results.targets.length, 6);
+for (const lib of ['ours', 'ours-renewal', 'theirs']) {
+  const r = s.renewal[lib];
+  assert.ok(r.requests > 0 && Number.isFinite(r.addedUs), `renewal (${lib}) produced no figures: ${JSON.stringify(r)}`);
+}
+assert.ok(s.renewal.theirs.renewals > 0, `renewal: the token came up for renewal: ${JSON.stringify(s.renewal.theirs)}`);
+// The real-client target is only checked when scenario 6 ran (it does not in the smoke run).
+assert.equal(results.targets.length, 8);
 console.log(`bench smoke: ok (${results.runtimeSeconds} s; ${Object.keys(timings).length} timings, concurrency counts hold)`);

@@ -29,6 +29,27 @@ export function checkTargets(s) {
         c.failed + c.hung === 0,
     );
   }
+  const cached = s.protectedCached;
+  add(
+    'protected cached path (fake client) within 2.5x of the trivial floor',
+    `${ratio(cached.ours.medianUs, cached.trivial.medianUs)}x`,
+    cached.ours.medianUs <= 2.5 * cached.trivial.medianUs,
+  );
+  const real = s.realClient;
+  if (!real.skipped) {
+    const t = real.timings;
+    add(
+      'real client: cached path within 2.5x of trivial, at most 1/30 of MsalInterceptor',
+      `${ratio(t.ours.medianUs, t.trivial.medianUs)}x trivial, 1/${(t.theirs.medianUs / t.ours.medianUs).toFixed(0)} of theirs`,
+      t.ours.medianUs <= 2.5 * t.trivial.medianUs && t.ours.medianUs * 30 <= t.theirs.medianUs,
+    );
+  }
+  const r = s.renewal;
+  add(
+    'requests during renewal: with withTokenRenewal() no request waits for a refresh',
+    `${r['ours-renewal'].waited} of ${r['ours-renewal'].requests} waited (theirs: ${r.theirs.waited})`,
+    r['ours-renewal'].waited === 0 && r['ours-renewal'].renewals > 0,
+  );
   const b = s.bundle;
   // Like for like: what an app's imports pull in from each package.
   add(
@@ -118,6 +139,22 @@ export function formatReport(results) {
     col(`${ratio(b.ours.whole.gzipped, b.theirs.whole.gzipped)} (gzip)`, 28),
   );
   out(`   (${b.method})`);
+  const rn = s.renewal;
+  out(
+    `7. Requests during renewal (${settings.renewal.tokenLifetimeMs / 1000} s tokens, ${settings.renewal.renewalOffsetMs / 1000} s offset, ${settings.renewal.fetchLatencyMs} ms refresh)   requests  refreshes  waited  µs/request  added µs/request  max ms`,
+  );
+  for (const lib of ['ours', 'ours-renewal', 'theirs']) {
+    const r = rn[lib];
+    out(
+      pad(`   ${lib === 'ours-renewal' ? 'ours + withTokenRenewal()' : lib}`, 50),
+      col(r.requests, 9),
+      col(r.renewals, 11),
+      col(r.waited, 8),
+      col(r.meanUs.toFixed(1), 12),
+      col(r.addedUs.toFixed(1), 18),
+      col(r.maxMs.toFixed(1), 8),
+    );
+  }
   const real = s.realClient;
   if (real.skipped) {
     out(`6. Real PublicClientApplication: skipped (${real.skipped})`);

@@ -20,11 +20,20 @@ export const FULL = {
   budgetMs: 60,
   sizes: [10, 100, 1000, 10000],
   concurrency: { requests: 50, fetchLatencyMs: 20, popupLatencyMs: 50, timeoutMs: 5000 },
+  // Scenario 7: tokens served for 1 s (2 s lifetime, 1 s renewal offset), so renewals keep coming.
+  renewal: { tokenLifetimeMs: 2000, renewalOffsetMs: 1000, fetchLatencyMs: 20, durationMs: 4000 },
   realClient: true,
 };
 
 /** Smoke run: every scenario once, minimal rounds; checks the harness, not the timings. */
-export const SMOKE = { ...FULL, rounds: 1, budgetMs: 5, sizes: [10, 100], realClient: false };
+export const SMOKE = {
+  ...FULL,
+  rounds: 1,
+  budgetMs: 5,
+  sizes: [10, 100],
+  renewal: { ...FULL.renewal, durationMs: 1500 },
+  realClient: false,
+};
 
 /**
  * @param {{ root: string, chromium: string, settings: typeof FULL, buildLibrary: boolean, libraryDir?: string, profile?: string, log: (line: string) => void }} run
@@ -68,6 +77,11 @@ export async function runBench({ root, chromium, settings, buildLibrary, library
             [library, mode, settings.concurrency],
           );
         }
+      }
+      scenarios.renewal = {};
+      for (const library of ['ours', 'ours-renewal', 'theirs']) {
+        log(`[bench] 7. requests during renewal, ${library}`);
+        scenarios.renewal[library] = await page.evaluate(([l, o]) => window.bench.renewal(l, o), [library, settings.renewal]);
       }
       log('[bench] 6. real client');
       scenarios.realClient = settings.realClient

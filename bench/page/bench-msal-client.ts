@@ -22,6 +22,13 @@ export interface BenchClientOptions {
   readonly popupLatencyMs?: number;
   /** Silent calls fail with InteractionRequiredAuthError until a popup succeeds. */
   readonly interactionRequired?: boolean;
+  /** How long issued tokens live. Default one hour. */
+  readonly tokenLifetimeMs?: number;
+  /**
+   * msal-browser's `system.tokenRenewalOffsetSeconds`, in ms (default 300 000): as msal does, a cached
+   * token this close to expiry is refreshed (a fetch) instead of returned.
+   */
+  readonly renewalOffsetMs?: number;
 }
 
 /** What the client was asked to do, for the concurrency scenario. */
@@ -65,16 +72,22 @@ export class BenchMsalClient {
     redirectCalls: 0,
   };
   private readonly callbacks = new Map<string, EventCallbackFunction>();
-  private readonly cache = new Set<string>();
+  // Cached tokens by scope set: when each expires.
+  private readonly cache = new Map<string, number>();
   private readonly inFlight = new Map<string, Promise<AuthenticationResult>>();
   private readonly logger = new Logger({});
   private interactionRequired: boolean;
   private locked = false;
   private active: AccountInfo | null = BENCH_ACCOUNT;
   private nextId = 0;
+  private completedFetches = 0;
+  private readonly lifetimeMs: number;
+  private readonly renewalOffsetMs: number;
 
   constructor(private readonly options: BenchClientOptions = {}) {
     this.interactionRequired = options.interactionRequired ?? false;
+    this.lifetimeMs = options.tokenLifetimeMs ?? 3_600_000;
+    this.renewalOffsetMs = options.renewalOffsetMs ?? 300_000;
   }
 
   /** This object as the interface both libraries take (it implements what they call). */
@@ -112,9 +125,20 @@ export class BenchMsalClient {
     return null;
   }
 
+  /** Token fetches that have finished (scenario 7: a request pending across one waited for it). */
+  get fetchesCompleted(): number {
+    return this.completedFetches;
+  }
+
+  /** What the interceptors read of msal's configuration: the renewal offset. */
+  getConfiguration(): { system: { tokenRenewalOffsetSeconds: number } } {
+    return { system: { tokenRenewalOffsetSeconds: this.renewalOffsetMs / 1000 } };
+  }
+
   acquireTokenSilent(request: SilentRequest): Promise<AuthenticationResult> {
     this.counts.silentCalls++;
-    const key = `${request.account?.homeAccountId}|${request.scopes.join(' ')}|${request.claims ?? ''}`;
+    // msal-browser's in-flight key includes the cache lookup policy and forceRefresh.
+    const key = `${request.account?.homeAccountId}|${request.scopes.join(' ')}|${request.claims ?? ''}|${request.cacheLookupPolicy ?? 0}|${!!request.forceRefresh}`;
     let flight = this.inFlight.get(key);
     if (!flight) {
       flight = this.silentOnce(request);
@@ -136,8 +160,8 @@ export class BenchMsalClient {
     this.emit(EventType.ACQUIRE_TOKEN_START, InteractionType.Popup, request);
     return delay(this.options.popupLatencyMs ?? 0).then(() => {
       this.interactionRequired = false;
-      this.cache.add(scopeKey(request.scopes));
-      const result = tokenFor(request.scopes, false);
+      const result = tokenFor(request.scopes, false, Date.now() + this.lifetimeMs);
+      this.cache.set(scopeKey(request.scopes), result.expiresOn!.getTime());
       this.emit(EventType.ACQUIRE_TOKEN_SUCCESS, InteractionType.Popup, result);
       this.locked = false;
       return result;
@@ -152,13 +176,19 @@ export class BenchMsalClient {
     this.emit(EventType.ACQUIRE_TOKEN_START, InteractionType.Silent, request);
     try {
       if (this.interactionRequired) throw new InteractionRequiredAuthError('interaction_required', 'bench: the user must sign in');
-      const cached = this.cache.has(scopeKey(request.scopes));
+      const scopes = scopeKey(request.scopes);
+      const expires = this.cache.get(scopes);
+      // Like msal: a token within the renewal offset of its expiry, or a policy that skips the
+      // access-token cache (RefreshToken = 3 and up), means a refresh.
+      const skipsCache = (request.cacheLookupPolicy ?? 0) >= 3 || !!request.forceRefresh;
+      const cached = expires !== undefined && !skipsCache && Date.now() + this.renewalOffsetMs < expires;
       if (!cached) {
         this.counts.tokenFetches++;
         await delay(this.options.fetchLatencyMs ?? 0);
-        this.cache.add(scopeKey(request.scopes));
+        this.completedFetches++;
+        this.cache.set(scopes, Date.now() + this.lifetimeMs);
       }
-      const result = tokenFor(request.scopes, cached);
+      const result = tokenFor(request.scopes, cached, this.cache.get(scopes)!);
       this.emit(EventType.ACQUIRE_TOKEN_SUCCESS, InteractionType.Silent, result);
       return result;
     } catch (error) {
@@ -181,7 +211,7 @@ function delay(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 
-function tokenFor(scopes: readonly string[], fromCache: boolean): AuthenticationResult {
+function tokenFor(scopes: readonly string[], fromCache: boolean, expiresAt: number): AuthenticationResult {
   return {
     authority: 'https://login.bench.test/bench-tenant',
     uniqueId: BENCH_ACCOUNT.localAccountId,
@@ -192,7 +222,7 @@ function tokenFor(scopes: readonly string[], fromCache: boolean): Authentication
     idTokenClaims: {},
     accessToken: `bench-access-token-for-${scopes.join('+')}`,
     fromCache,
-    expiresOn: new Date(Date.now() + 3_600_000),
+    expiresOn: new Date(expiresAt),
     tokenType: 'Bearer',
     correlationId: 'bench',
   };

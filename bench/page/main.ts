@@ -4,9 +4,10 @@
 import { buildingBlocks } from './building-blocks';
 import { concurrency } from './concurrency';
 import { realLogin } from './real-client';
+import { renewal } from './renewal';
 import { closeSession, collectGarbage, openSession, sessionRound } from './sessions';
 
-const bench = { buildingBlocks, openSession, sessionRound, closeSession, collectGarbage, concurrency, realLogin };
+const bench = { buildingBlocks, openSession, sessionRound, closeSession, collectGarbage, concurrency, renewal, realLogin };
 
 declare global {
   interface Window {

@@ -12,7 +12,7 @@ import { ApplicationRef, EnvironmentProviders, Provider, provideZonelessChangeDe
 import { createApplication } from '@angular/platform-browser';
 import { MSAL_INSTANCE, MSAL_INTERCEPTOR_CONFIG, MsalBroadcastService, MsalInterceptor, MsalService } from '@azure/msal-angular';
 import { InteractionType, IPublicClientApplication } from '@azure/msal-browser';
-import { msalHttpInterceptor, provideMsalHttp, withDiInterceptor } from 'ngx-msal-http';
+import { msalHttpInterceptor, provideMsalHttp, withDiInterceptor, withTokenRenewal } from 'ngx-msal-http';
 import { firstValueFrom, Observable, of } from 'rxjs';
 
 import { BenchMaps } from './resource-maps';
@@ -35,9 +35,20 @@ const syncBackend: HttpBackend = { handle: () => RESPONSE$ };
 // The practical floor: every interceptor that touches a request clones it with a header.
 const trivialInterceptor: HttpInterceptorFn = (request, next) => next(request.clone({ setHeaders: { 'X-Bench': '1' } }));
 
-/** Bootstraps an application (no component) for `name`, with the given client and map. */
-export async function createVariant(name: VariantName, client: IPublicClientApplication, maps: BenchMaps): Promise<Variant> {
-  const providers: (Provider | EnvironmentProviders)[] = [provideZonelessChangeDetection(), ...variantProviders(name, client, maps)];
+/**
+ * Bootstraps an application (no component) for `name`, with the given client and map; `renewal`
+ * adds `withTokenRenewal()` to ours (scenario 7).
+ */
+export async function createVariant(
+  name: VariantName,
+  client: IPublicClientApplication,
+  maps: BenchMaps,
+  options: { readonly renewal?: boolean } = {},
+): Promise<Variant> {
+  const providers: (Provider | EnvironmentProviders)[] = [
+    provideZonelessChangeDetection(),
+    ...variantProviders(name, client, maps, options.renewal ?? false),
+  ];
   // After provideHttpClient, so this HttpBackend wins.
   providers.push({ provide: HttpBackend, useValue: syncBackend });
   const app: ApplicationRef = await createApplication({ providers });
@@ -49,15 +60,21 @@ export async function createVariant(name: VariantName, client: IPublicClientAppl
   return { name, http: app.injector.get(HttpClient), destroy: () => app.destroy() };
 }
 
-function variantProviders(name: VariantName, client: IPublicClientApplication, maps: BenchMaps): (Provider | EnvironmentProviders)[] {
+function variantProviders(
+  name: VariantName,
+  client: IPublicClientApplication,
+  maps: BenchMaps,
+  renewal: boolean,
+): (Provider | EnvironmentProviders)[] {
   const ourConfig = { msal: client, protectedResourceMap: maps.ours, interactionType: 'popup' as const };
+  const ourFeatures = renewal ? [withTokenRenewal()] : [];
   switch (name) {
     case 'none':
       return [provideHttpClient()];
     case 'trivial':
       return [provideHttpClient(withInterceptors([trivialInterceptor]))];
     case 'ours':
-      return [provideHttpClient(withInterceptors([msalHttpInterceptor])), provideMsalHttp(ourConfig)];
+      return [provideHttpClient(withInterceptors([msalHttpInterceptor])), provideMsalHttp(ourConfig, ...ourFeatures)];
     case 'ours-di':
       return [provideHttpClient(withInterceptorsFromDi()), provideMsalHttp(ourConfig, withDiInterceptor())];
     case 'theirs':

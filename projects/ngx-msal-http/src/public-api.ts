@@ -5,12 +5,13 @@
 // Setup
 export { provideMsalHttp } from './lib/provide-msal-http';
 export { MsalHttpModule } from './lib/msal-http-module';
-export { withDiInterceptor } from './lib/msal-http-feature';
+export { withDiInterceptor, withTokenRenewal } from './lib/msal-http-feature';
 export type { MsalHttpFeature, MsalHttpFeatureKind } from './lib/msal-http-feature';
 export { MSAL_HTTP_CONFIG } from './lib/config/msal-http-config';
 export type {
   MsalClientSource,
   MsalHttpAuthRequest,
+  MsalHttpAuthRequestFn,
   MsalHttpConfig,
   MsalHttpInteractionType,
   MsalHttpTimeouts,
@@ -35,6 +36,7 @@ export { PROTECTED_RESOURCE_MATCHER } from './lib/resource-map/protected-resourc
 
 // Tokens and sign-in
 export { MSAL_HTTP_CLIENT } from './lib/tokens/msal-client';
+export { MSAL_HTTP_RENEWAL_LOCKS } from './lib/tokens/token-renewer';
 export { MsalHttpAuth } from './lib/auth/msal-http-auth';
 export { msalHttpGuard } from './lib/auth/msal-http-guard';
 export type { MsalHttpGuardOptions, MsalHttpIdTokenClaims } from './lib/auth/msal-http-guard';

@@ -28,7 +28,8 @@ export function demoMsalHttpConfig(settings: DemoSettings): MsalHttpConfig {
         redirectUri: settings.bridge ? `${app}/redirect-bridge.html` : `${app}/`,
         postLogoutRedirectUri: `${app}/`,
       },
-      cache: { cacheLocation: 'sessionStorage' },
+      // sessionStorage by default; ?cache=local shares the cache (and sign-in state) between tabs.
+      cache: { cacheLocation: settings.cacheLocation },
       system: { protocolMode: ProtocolMode.OIDC },
     },
 

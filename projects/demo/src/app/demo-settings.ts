@@ -22,7 +22,16 @@ export interface DemoSettings {
    * page: the misconfiguration ngx-msal-http detects and works around (README, "Redirect bridge").
    */
   readonly bridge: boolean;
+  /**
+   * Where msal-browser keeps its cache. `?cache=local` picks localStorage: tabs then share tokens,
+   * and msal relays sign-in, sign-out and active-account changes between them (the library's
+   * token memory follows those; see docs/token-cache.md). Default sessionStorage.
+   */
+  readonly cacheLocation: DemoCacheLocation;
 }
+
+/** msal-browser cache locations the demo offers. */
+export type DemoCacheLocation = 'sessionStorage' | 'localStorage';
 
 /** The settings the components read (the same object in both variants). */
 export const DEMO_SETTINGS = new InjectionToken<DemoSettings>('DEMO_SETTINGS');
@@ -35,7 +44,11 @@ const DEFAULTS: DemoSettings = {
   variant: 'standalone',
   interactionType: 'popup',
   bridge: true,
+  cacheLocation: 'sessionStorage',
 };
+
+// `?cache=` values, by the cache location they choose.
+const CACHES: Readonly<Record<string, DemoCacheLocation>> = { session: 'sessionStorage', local: 'localStorage' };
 
 const VARIANTS: readonly DemoVariant[] = ['standalone', 'module'];
 const INTERACTIONS: readonly MsalHttpInteractionType[] = ['popup', 'redirect', 'none'];
@@ -44,7 +57,7 @@ let loaded: DemoSettings | null = null;
 
 /**
  * Reads `demo-config.json`, then lets the page's query override the boot choices:
- * `?variant=module`, `?interaction=redirect|none` and `?bridge=off`. msal-browser returns to the page that
+ * `?variant=module`, `?interaction=redirect|none`, `?cache=local` and `?bridge=off`. msal-browser returns to the page that
  * started a redirect sign-in, query included, so the choice survives the round trip.
  */
 export async function loadDemoSettings(): Promise<DemoSettings> {
@@ -58,6 +71,7 @@ export async function loadDemoSettings(): Promise<DemoSettings> {
     variant: pick(query.get('variant') ?? merged.variant, VARIANTS, DEFAULTS.variant),
     interactionType: pick(query.get('interaction') ?? merged.interactionType, INTERACTIONS, DEFAULTS.interactionType),
     bridge: query.get('bridge') !== 'off' && merged.bridge,
+    cacheLocation: CACHES[query.get('cache') ?? ''] ?? merged.cacheLocation,
   };
   return loaded;
 }

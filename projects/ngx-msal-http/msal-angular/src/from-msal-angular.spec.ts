@@ -12,8 +12,8 @@ import {
   MsalService,
 } from '@azure/msal-angular';
 import { EventMessage, InteractionType } from '@azure/msal-browser';
-import { MsalHttpEvent, MsalBrowserEvent, MsalHttpEvents, msalHttpInterceptor, provideMsalHttp } from 'ngx-msal-http';
-import { FakeMsalClient, fakeAccount } from 'ngx-msal-http/testing';
+import { MsalBrowserEvent, MsalHttpEvent, MsalHttpEvents, msalHttpInterceptor, provideMsalHttp } from 'ngx-msal-http';
+import { FakeMsalClient, fakeAccount, MsalHttpTestingController, provideMsalHttpTestingController } from 'ngx-msal-http/testing';
 import { fromMsalInterceptorConfig, msalAngularInstance } from 'ngx-msal-http/msal-angular';
 
 const PROFILE = 'https://graph.contoso.test/v1.0/me';
@@ -40,6 +40,7 @@ describe('ngx-msal-http next to @azure/msal-angular', () => {
         options.alsoMsalInterceptor ? [{ provide: HTTP_INTERCEPTORS, useClass: MsalInterceptor, multi: true }] : [],
         provideHttpClient(withInterceptorsFromDi(), withInterceptors([msalHttpInterceptor])),
         provideHttpClientTesting(),
+        provideMsalHttpTestingController(client),
         provideMsalHttp({ msal: msalAngularInstance, ...fromMsalInterceptorConfig(interceptorConfig) }),
       ],
     });
@@ -104,14 +105,43 @@ describe('fromMsalInterceptorConfig', () => {
     });
   });
 
-  it('rejects an msal-angular authRequest function with MSALHTTP116', () => {
-    const withFunction = { ...interceptorConfig, authRequest: () => ({}) };
+  it('calls an msal-angular authRequest function as MsalInterceptor does, once per acquisition', async () => {
+    const client = new FakeMsalClient();
+    const account = client.signIn(fakeAccount(), true);
+    const authRequest = jasmine
+      .createSpy('authRequest')
+      .and.callFake((_service: MsalService, _request: unknown, original: { account?: unknown }) => ({
+        authority: 'https://login.contoso.test/tenant-b',
+        account: original.account,
+      }));
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: MSAL_INSTANCE, useValue: client },
+        MsalService,
+        MsalBroadcastService,
+        provideHttpClient(withInterceptors([msalHttpInterceptor])),
+        provideHttpClientTesting(),
+        provideMsalHttpTestingController(client),
+        provideMsalHttp({ msal: msalAngularInstance, ...fromMsalInterceptorConfig({ ...interceptorConfig, authRequest }) }),
+      ],
+    });
 
-    expect(() => fromMsalInterceptorConfig(withFunction)).toThrowMatching((e) => (e as { code?: string }).code === 'MSALHTTP116');
+    TestBed.inject(HttpClient).get(PROFILE).subscribe();
+    (await nextRequest(PROFILE)).flush({});
+
+    expect(authRequest).toHaveBeenCalledOnceWith(TestBed.inject(MsalService), jasmine.objectContaining({ url: PROFILE }), { account });
+    expect(client.calls.acquireTokenSilent).toEqual([
+      jasmine.objectContaining({ authority: 'https://login.contoso.test/tenant-b', account }),
+    ]);
+  });
+
+  it('keeps an object authRequest without the account msal-angular would add', () => {
+    const adapted = fromMsalInterceptorConfig({ ...interceptorConfig, authRequest: { authority: 'https://a.test/a', account: undefined } });
+
+    expect(adapted.authRequest).toEqual({ authority: 'https://a.test/a' });
   });
 });
 
-async function nextRequest(url: string) {
-  for (let turn = 0; turn < 30; turn++) await Promise.resolve();
-  return TestBed.inject(HttpTestingController).expectOne(url);
+function nextRequest(url: string) {
+  return TestBed.inject(MsalHttpTestingController).expectRequest(url);
 }

@@ -1,10 +1,16 @@
 import { HttpClient, provideHttpClient, withInterceptors, withInterceptorsFromDi } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
 import { EnvironmentProviders, Provider } from '@angular/core';
+import type { AccountInfo } from '@azure/msal-browser';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom, Observable } from 'rxjs';
 
 import { FakeMsalClient } from '../../testing/src/fake-msal-client';
+import {
+  MsalHttpTestingController,
+  provideMsalHttpTesting,
+  provideMsalHttpTestingController,
+} from '../../testing/src/provide-msal-http-testing';
 import { MsalHttpConfig } from '../lib/config/msal-http-config';
 import { MsalHttpEvent } from '../lib/events/msal-http-event';
 import { MsalHttpEvents } from '../lib/events/msal-http-events';
@@ -45,23 +51,34 @@ export interface MsalHttpHarness {
   readonly http: HttpClient;
   readonly backend: HttpTestingController;
   readonly client: FakeMsalClient;
+  /** The public testing controller (`ngx-msal-http/testing`): waits and token expectations. */
+  readonly msal: MsalHttpTestingController;
   readonly events: MsalHttpEvents;
   /** Every event since setup. */
   readonly seen: MsalHttpEvent[];
 }
 
-/** Configures TestBed with the library, a FakeMsalClient and HttpClientTesting. */
+/**
+ * Configures TestBed with the library, a FakeMsalClient and HttpClientTesting, through the public
+ * harness (`provideMsalHttpTesting`, or `MsalHttpModule.forRoot` plus the testing controller).
+ * Nobody is signed in unless the spec says so (`account`, or `client.signIn`).
+ */
 export function setUpMsalHttp(
   options: {
     readonly registration?: Registration;
     readonly config?: Partial<MsalHttpConfig>;
     readonly client?: FakeMsalClient;
+    /** Signed in and active at start; default nobody. */
+    readonly account?: AccountInfo | null;
     readonly providers?: (Provider | EnvironmentProviders)[];
   } = {},
 ): MsalHttpHarness {
   const registration = options.registration ?? REGISTRATIONS[0];
   const client = options.client ?? new FakeMsalClient();
-  const config: MsalHttpConfig = { msal: client, protectedResourceMap: DEFAULT_MAP, ...options.config };
+  const { msal, ...settings } = { protectedResourceMap: DEFAULT_MAP, ...options.config };
+  const config: MsalHttpConfig = { ...settings, msal: msal ?? client };
+  // A spec that brings its own msal source (a factory, a Configuration) registers it as given.
+  const standalone = registration.setup === 'provideMsalHttp' && !msal;
   const features = registration.interceptor === 'function' ? [] : [withDiInterceptor()];
   const httpFeatures = {
     function: [withInterceptors([msalHttpInterceptor])],
@@ -73,25 +90,34 @@ export function setUpMsalHttp(
     providers: [
       provideHttpClient(...httpFeatures),
       provideHttpClientTesting(),
-      registration.setup === 'provideMsalHttp' ? [provideMsalHttp(config, ...features)] : [],
+      standalone
+        ? [provideMsalHttpTesting({ ...settings, client, account: options.account ?? null }), features.map((f) => f.ɵproviders)]
+        : [provideMsalHttpTestingController(client), registration.setup === 'provideMsalHttp' ? provideMsalHttp(config, ...features) : []],
       options.providers ?? [],
     ],
   });
+  if (!standalone && options.account) client.signIn(options.account, true);
   const events = TestBed.inject(MsalHttpEvents);
   const seen: MsalHttpEvent[] = [];
   events.events$.subscribe((event) => seen.push(event));
-  return { http: TestBed.inject(HttpClient), backend: TestBed.inject(HttpTestingController), client, events, seen };
+  return {
+    http: TestBed.inject(HttpClient),
+    backend: TestBed.inject(HttpTestingController),
+    client,
+    msal: TestBed.inject(MsalHttpTestingController),
+    events,
+    seen,
+  };
 }
 
-/** Lets every pending promise chain run (no timers involved). */
-export async function flushMicrotasks(turns = 30): Promise<void> {
-  for (let i = 0; i < turns; i++) await Promise.resolve();
+/** Waits until the library and the fake have done all they can without a timer (see MsalHttpTestingController.settle). */
+export function settle(): Promise<void> {
+  return TestBed.inject(MsalHttpTestingController).settle();
 }
 
-/** The one request to `url` that reached the backend once pending promises settled. */
-export async function expectRequest(backend: HttpTestingController, url: string): Promise<TestRequest> {
-  await flushMicrotasks();
-  return backend.expectOne(url);
+/** The one request to `url` that reached the backend once the library settled. */
+export function expectRequest(url: string): Promise<TestRequest> {
+  return TestBed.inject(MsalHttpTestingController).expectRequest(url);
 }
 
 /** Subscribes now and resolves with the value or the error, so a spec can await either. */

@@ -1,7 +1,7 @@
 import {
   AccountInfo,
-  BrowserConfiguration,
   AuthenticationResult,
+  BrowserConfiguration,
   EndSessionPopupRequest,
   EndSessionRequest,
   EventCallbackFunction,
@@ -34,6 +34,13 @@ export interface FakeMsalCalls {
   readonly loginPopup: PopupRequest[];
   readonly loginRedirect: RedirectRequest[];
   readonly logout: (EndSessionRequest | EndSessionPopupRequest | undefined)[];
+}
+
+/** What the fake issued a token for. */
+export interface FakeIssuedToken {
+  readonly scopes: readonly string[];
+  readonly account: AccountInfo;
+  readonly claims: string | undefined;
 }
 
 /** Makes an account for tests; the same name gives the same ids. */
@@ -82,6 +89,10 @@ export class FakeMsalClient implements IPublicClientApplication {
   popupAccount: AccountInfo = fakeAccount();
   /** The access token a result carries; by default a fake string naming the account, scopes and a counter. */
   accessTokenFor: ((scopes: readonly string[], account: AccountInfo, claims: string | undefined) => string) | null = null;
+  /** How long issued tokens live, in milliseconds. Default one hour. */
+  tokenLifetimeMs = 3600_000;
+  /** msal-browser's `system.tokenRenewalOffsetSeconds`, as `getConfiguration()` reports it. Default 300. */
+  renewalOffsetSeconds = 300;
   /** Simulates an interaction held by another tab: popups and redirects fail with `interaction_in_progress`. */
   lockedElsewhere = false;
 
@@ -102,6 +113,7 @@ export class FakeMsalClient implements IPublicClientApplication {
   private locked = false;
   private issued = 0;
   private readonly cache = new Set<string>();
+  private readonly tokens = new Map<string, FakeIssuedToken>();
   private nextCallbackId = 0;
 
   /** Listeners currently registered with addEventCallback. */
@@ -121,10 +133,13 @@ export class FakeMsalClient implements IPublicClientApplication {
     return account;
   }
 
-  /** Removes an account, as signing out in another tab does. */
+  /**
+   * Removes an account, as signing out in another tab does; removing the active one clears the
+   * active account and emits `msal:activeAccountChanged`, as msal-browser does.
+   */
   removeAccount(account: AccountInfo): void {
     this.accounts = this.accounts.filter((a) => a.homeAccountId !== account.homeAccountId);
-    if (this.active?.homeAccountId === account.homeAccountId) this.active = null;
+    if (this.active?.homeAccountId === account.homeAccountId) this.setActiveAccount(null);
   }
 
   /** Emits an msal-browser event to every listener, synchronously, as msal-browser does. */
@@ -253,18 +268,29 @@ export class FakeMsalClient implements IPublicClientApplication {
   initializeWrapperLibrary(): void {}
   setNavigationClient(): void {}
 
-  /** What `getConfiguration()` returns; `null` (the default) makes it throw, as a client without one would. */
+  /** What `getConfiguration()` returns instead of the minimal default, for specs that read more of it. */
   configuration: BrowserConfiguration | null = null;
 
+  /** A minimal configuration: the client id and `system.tokenRenewalOffsetSeconds` ({@link renewalOffsetSeconds}). */
   getConfiguration(): BrowserConfiguration {
-    if (!this.configuration) throw new Error('FakeMsalClient has no msal-browser configuration');
-    return this.configuration;
+    if (this.configuration) return this.configuration;
+    return {
+      auth: { clientId: 'fake-client-id' },
+      system: { tokenRenewalOffsetSeconds: this.renewalOffsetSeconds },
+    } as unknown as BrowserConfiguration;
+  }
+
+  /** What the fake issued `accessToken` for, or `null` when it did not issue it. */
+  issuedToken(accessToken: string): FakeIssuedToken | null {
+    return this.tokens.get(accessToken) ?? null;
   }
 
   async hydrateCache(): Promise<void> {}
 
+  /** Clears tokens and accounts, as msal-browser's `clearCache()` does (the active account's removal is an event). */
   async clearCache(): Promise<void> {
     this.cache.clear();
+    for (const account of [...this.accounts]) this.removeAccount(account);
   }
 
   private async interactivePopup(request: PopupRequest, login: boolean): Promise<AuthenticationResult> {
@@ -310,6 +336,10 @@ export class FakeMsalClient implements IPublicClientApplication {
     const key = `${account.homeAccountId} ${[...scopes].sort().join(' ')}${claims ? ' +claims' : ''}`;
     const fromCache = !network && !claims && this.cache.has(key);
     this.cache.add(key);
+    const accessToken = this.accessTokenFor
+      ? this.accessTokenFor(scopes, account, claims)
+      : `fake-at.${account.localAccountId}.${[...scopes].sort().join('+')}${claims ? '.claims' : ''}.${++this.issued}`;
+    if (accessToken) this.tokens.set(accessToken, { scopes: [...scopes], account, claims });
     return {
       authority: 'https://login.fake.test/fake-tenant',
       uniqueId: account.localAccountId,
@@ -318,11 +348,9 @@ export class FakeMsalClient implements IPublicClientApplication {
       account,
       idToken: `fake-id-token-for-${account.localAccountId}`,
       idTokenClaims: {},
-      accessToken: this.accessTokenFor
-        ? this.accessTokenFor(scopes, account, claims)
-        : `fake-at.${account.localAccountId}.${[...scopes].sort().join('+')}${claims ? '.claims' : ''}.${++this.issued}`,
+      accessToken,
       fromCache,
-      expiresOn: new Date(Date.now() + 3600_000),
+      expiresOn: new Date(Date.now() + this.tokenLifetimeMs),
       tokenType: 'Bearer',
       correlationId: 'fake-correlation-id',
     };

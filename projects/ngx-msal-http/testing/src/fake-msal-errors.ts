@@ -10,9 +10,13 @@ export function networkError(): BrowserAuthError {
   return new BrowserAuthError('no_network_connectivity', 'fake-correlation-id');
 }
 
-/** A token endpoint failure (HTTP 500 and the like). */
-export function serverError(): ServerError {
-  return new ServerError('server_error', 'fake-correlation-id', 'fake: the token endpoint failed', undefined, undefined, 500);
+/**
+ * A token endpoint failure: by default HTTP 500 `server_error`; with an OAuth error code such as
+ * `invalid_grant` (a revoked or reused refresh token), HTTP 400 with that code.
+ */
+export function serverError(code = 'server_error'): ServerError {
+  const status = code === 'server_error' ? 500 : 400;
+  return new ServerError(code, 'fake-correlation-id', `fake: the token endpoint answered ${code}`, undefined, undefined, status);
 }
 
 /** The user closed the popup. */

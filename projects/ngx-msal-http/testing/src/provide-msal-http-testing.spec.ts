@@ -21,10 +21,35 @@ describe('provideMsalHttpTesting', () => {
     TestBed.inject(MsalHttpTestingController).client.accessTokenFor = (scopes) => `token-for-${scopes.join(',')}`;
 
     TestBed.inject(HttpClient).get('https://api.contoso.test/items').subscribe();
-    const request = await nextRequest('https://api.contoso.test/items');
+    const request = await TestBed.inject(MsalHttpTestingController).expectRequest('https://api.contoso.test/items');
 
     expect(request.request.headers.get('Authorization')).toBe('Bearer token-for-api://contoso/read');
     request.flush([]);
+  });
+
+  it('expects a token for given scopes on a request, and says what is wrong when it is not', async () => {
+    const msal = TestBed.inject(MsalHttpTestingController);
+
+    TestBed.inject(HttpClient).get('https://api.contoso.test/items').subscribe();
+    const request = await msal.expectRequest('https://api.contoso.test/items');
+
+    expect(() => msal.expectTokenFor(request, ['api://contoso/read'], 'ada@contoso.test')).not.toThrow();
+    expect(() => msal.expectTokenFor(request, ['api://other/read'])).toThrowError(/carries a token for "api:\/\/contoso\/read"/);
+    expect(() => msal.expectTokenFor(request, ['api://contoso/read'], 'bob@contoso.test')).toThrowError(/not bob@contoso.test/);
+    request.flush([]);
+  });
+
+  it('settles however many steps the acquisition takes, and leaves calls the fake holds open pending', async () => {
+    const msal = TestBed.inject(MsalHttpTestingController);
+    let release!: () => void;
+    msal.client.silent = () => new Promise((resolve) => (release = () => resolve({ kind: 'ok' })));
+
+    TestBed.inject(HttpClient).get('https://api.contoso.test/items').subscribe();
+    expect(await msal.requests('https://api.contoso.test/items')).toEqual([]);
+    release();
+
+    (await msal.expectRequest('https://api.contoso.test/items')).flush([]);
+    expect(msal.client.calls.acquireTokenSilent.length).toBe(1);
   });
 
   it('lets the spec make token acquisition fail', async () => {
@@ -55,8 +80,3 @@ describe('provideMsalHttpTesting', () => {
     expect(TestBed.inject(MsalHttpTestingController).client.getActiveAccount()?.username).toBe('ada@contoso.test');
   });
 });
-
-async function nextRequest(url: string) {
-  for (let turn = 0; turn < 30; turn++) await Promise.resolve();
-  return TestBed.inject(HttpTestingController).expectOne(url);
-}

@@ -1,4 +1,5 @@
-import { EnvironmentProviders, inject, Injectable, makeEnvironmentProviders } from '@angular/core';
+import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
+import { EnvironmentProviders, inject, Injectable, Injector, makeEnvironmentProviders } from '@angular/core';
 import type { AccountInfo } from '@azure/msal-browser';
 import { MsalHttpConfig, MsalHttpEvent, provideMsalHttp, ɵMsalHttpEventBus } from 'ngx-msal-http';
 
@@ -12,24 +13,93 @@ export interface MsalHttpTestingOptions extends Partial<Omit<MsalHttpConfig, 'ms
   readonly client?: FakeMsalClient;
 }
 
+/** Which requests a wait or an expectation is about: a URL (with its query) or a predicate. */
+export type MsalHttpRequestMatch = string | ((request: TestRequest['request']) => boolean);
+
 /**
- * Controls the fake behind {@link provideMsalHttpTesting} from a spec: the client, and the
- * library's event stream.
+ * Controls the fake behind {@link provideMsalHttpTesting} from a spec: the client, the library's
+ * event stream, and waits for what the interceptor does that do not depend on how many `await`s
+ * the library takes on the way.
  *
  * @example
  * const msal = TestBed.inject(MsalHttpTestingController);
- * msal.client.interactionRequired = true;
- * msal.emit({ type: 'msal:loginFailure', interactionType: 'popup', error: new Error('x') });
+ * http.get('https://api.contoso.com/items').subscribe();
+ * const request = await msal.expectRequest('https://api.contoso.com/items');
+ * msal.expectTokenFor(request, ['api://contoso/read']);
  */
 @Injectable()
 export class MsalHttpTestingController {
   readonly client = inject(FakeMsalClient);
   private readonly bus = inject(ɵMsalHttpEventBus);
+  private readonly injector = inject(Injector);
 
   /** Emits an event on `MsalHttpEvents`, as the library would. */
   emit(event: MsalHttpEvent): void {
     this.bus.emit(event);
   }
+
+  /**
+   * Resolves once everything the library and the fake can do without a timer or an outside event
+   * has happened: acquisitions settled, requests forwarded to `HttpTestingController` or failed.
+   * Calls the fake holds open (`{ kind: 'never' }`, an unresolved behaviour promise) and pending
+   * timers (advance them with `jasmine.clock().tick()` or `tick()`) stay pending.
+   */
+  settle(): Promise<void> {
+    // A macrotask runs only once the microtask queue is empty, whatever the number of awaits.
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+
+  /** {@link settle}s, then expects exactly one request matching `match` at `HttpTestingController`. */
+  async expectRequest(match: MsalHttpRequestMatch): Promise<TestRequest> {
+    await this.settle();
+    return this.backend.expectOne(match);
+  }
+
+  /** {@link settle}s, then returns every request matching `match` at `HttpTestingController` (maybe none). */
+  async requests(match: MsalHttpRequestMatch): Promise<TestRequest[]> {
+    await this.settle();
+    return this.backend.match(match);
+  }
+
+  /**
+   * Throws unless `request` carries a bearer token the fake issued for exactly `scopes` (in any
+   * order), for the account with `username` when given.
+   */
+  expectTokenFor(request: TestRequest, scopes: readonly string[], username?: string): void {
+    const header = request.request.headers.get('Authorization');
+    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : null;
+    const issued = token ? this.client.issuedToken(token) : null;
+    const wanted = [...new Set(scopes)].sort().join(' ');
+    const problem = !header
+      ? 'carries no Authorization header'
+      : !issued
+        ? `carries "${header}", which the fake did not issue`
+        : [...new Set(issued.scopes)].sort().join(' ') !== wanted
+          ? `carries a token for "${issued.scopes.join(' ')}", not "${wanted}"`
+          : username !== undefined && issued.account.username !== username
+            ? `carries a token for ${issued.account.username}, not ${username}`
+            : null;
+    if (problem) throw new Error(`${request.request.method} ${request.request.urlWithParams} ${problem}`);
+  }
+
+  private get backend(): HttpTestingController {
+    return this.injector.get(HttpTestingController);
+  }
+}
+
+/**
+ * The testing controller and its fake client, for a setup that registers the library itself
+ * (`MsalHttpModule.forRoot({ msal: client, … })`): {@link provideMsalHttpTesting} includes these.
+ */
+export function provideMsalHttpTestingController(client: FakeMsalClient): EnvironmentProviders {
+  return makeEnvironmentProviders([{ provide: FakeMsalClient, useValue: client }, MsalHttpTestingController]);
 }
 
 /**
@@ -52,8 +122,7 @@ export function provideMsalHttpTesting(options: MsalHttpTestingOptions = {}): En
   const client = given ?? new FakeMsalClient();
   if (account !== null) client.signIn(account ?? fakeAccount(), true);
   return makeEnvironmentProviders([
-    { provide: FakeMsalClient, useValue: client },
-    MsalHttpTestingController,
+    provideMsalHttpTestingController(client),
     provideMsalHttp({ ...config, msal: client, protectedResourceMap: protectedResourceMap ?? [] }),
   ]);
 }

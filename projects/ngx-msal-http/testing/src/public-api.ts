@@ -2,7 +2,7 @@
  * Public API surface of ngx-msal-http/testing.
  */
 export { FakeMsalClient, fakeAccount } from './fake-msal-client';
-export type { FakeBehavior, FakeMsalCalls, FakeOutcome } from './fake-msal-client';
+export type { FakeBehavior, FakeIssuedToken, FakeMsalCalls, FakeOutcome } from './fake-msal-client';
 export {
   authError,
   interactionInProgressError,
@@ -12,5 +12,5 @@ export {
   serverError,
   userCancelledError,
 } from './fake-msal-errors';
-export { MsalHttpTestingController, provideMsalHttpTesting } from './provide-msal-http-testing';
-export type { MsalHttpTestingOptions } from './provide-msal-http-testing';
+export { MsalHttpTestingController, provideMsalHttpTesting, provideMsalHttpTestingController } from './provide-msal-http-testing';
+export type { MsalHttpRequestMatch, MsalHttpTestingOptions } from './provide-msal-http-testing';

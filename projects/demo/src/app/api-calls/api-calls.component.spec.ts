@@ -15,6 +15,7 @@ const settings: DemoSettings = {
   variant: 'standalone',
   interactionType: 'popup',
   bridge: true,
+  cacheLocation: 'sessionStorage',
 };
 
 // The demo's buttons against the real interceptor and the demo's own map, with the fake client of

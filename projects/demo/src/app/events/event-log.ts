@@ -77,6 +77,15 @@ function toLibraryRow(event: MsalHttpEvent, seq: number): LoggedEvent {
     case 'msal:logoutSuccess':
     case 'msal:activeAccountChanged':
       return { ...base, request: null, scopes: [], account: event.account?.username ?? null, fromCache: null, detail: null };
+    case 'msal:tokenRenewalFailure':
+      return {
+        ...base,
+        request: null,
+        scopes: event.scopes,
+        account: event.account?.username ?? null,
+        fromCache: null,
+        detail: errorText(event.error),
+      };
     default:
       return toRequestRow(event, base);
   }

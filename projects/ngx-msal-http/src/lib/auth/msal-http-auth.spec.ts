@@ -4,8 +4,9 @@ import { TestBed } from '@angular/core/testing';
 
 import { FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
 import { networkError, userCancelledError } from '../../../testing/src/fake-msal-errors';
-import { setUpMsalHttp } from '../../test-support/msal-http-test-bed';
+import { settle, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
 import { MsalHttpError } from '../config/msal-http-error';
+import { MsalHttpEventBus } from '../events/msal-http-event-bus';
 import { MsalHttpAuth } from './msal-http-auth';
 
 const CONSENT = ['openid', 'api://orders/orders.read'];
@@ -165,5 +166,22 @@ describe('MsalHttpAuth.logout', () => {
     const error = await auth.logout({ popup: true }).catch((e: unknown) => e);
 
     expect((error as MsalHttpError).code).toBe('MSALHTTP216');
+  });
+});
+
+describe('MsalHttpAuth and the event stream', () => {
+  it('does not make every request build events nobody reads, yet follows the active account', async () => {
+    const { client } = setUpMsalHttp({ providers: [] });
+    const bus = TestBed.inject(MsalHttpEventBus);
+    const observedBefore = bus.observed;
+    const auth = TestBed.inject(MsalHttpAuth);
+
+    client.setActiveAccount(client.signIn(fakeAccount('switched@contoso.test')));
+    await settle();
+
+    // setUpMsalHttp itself listens to events$ (its `seen` list); MsalHttpAuth must add nothing.
+    expect(bus.observed).toBe(observedBefore);
+    expect(bus['subject'].observers.length).toBe(1);
+    expect(auth.account()?.username).toBe('switched@contoso.test');
   });
 });

@@ -1,6 +1,13 @@
 import { HttpRequest } from '@angular/common/http';
 import { InjectionToken } from '@angular/core';
-import type { Configuration, IPublicClientApplication, PopupRequest, RedirectRequest, SilentRequest } from '@azure/msal-browser';
+import type {
+  AccountInfo,
+  Configuration,
+  IPublicClientApplication,
+  PopupRequest,
+  RedirectRequest,
+  SilentRequest,
+} from '@azure/msal-browser';
 
 import { ProtectedResourceMap } from '../resource-map/protected-resource-map';
 import { notConfigured } from './config-errors';
@@ -10,6 +17,13 @@ export type MsalHttpInteractionType = 'popup' | 'redirect' | 'none';
 
 /** Request fields passed to every acquisition; `scopes`, `account` and `claims` are ours to set. */
 export type MsalHttpAuthRequest = Omit<Partial<SilentRequest & PopupRequest & RedirectRequest>, 'scopes' | 'account' | 'claims'>;
+
+/** The per-request form of `authRequest`, as msal-angular's: `(request, scopes, { account })`. */
+export type MsalHttpAuthRequestFn = (
+  request: HttpRequest<unknown>,
+  scopes: readonly string[],
+  context: { readonly account: AccountInfo | null },
+) => MsalHttpAuthRequest;
 
 /**
  * The msal-browser client: an instance, a factory (run in an injection context, so it may call
@@ -44,8 +58,12 @@ export interface MsalHttpConfig {
   readonly interactionType?: MsalHttpInteractionType;
   /** Scopes requested at sign-in (login helpers, and interaction when no account is signed in). */
   readonly consentScopes?: readonly string[];
-  /** Extra request fields (authority, prompt, …), as an object or per HTTP request. */
-  readonly authRequest?: MsalHttpAuthRequest | ((request: HttpRequest<unknown>, scopes: readonly string[]) => MsalHttpAuthRequest);
+  /**
+   * Extra request fields (authority, prompt, …), as an object or per HTTP request. A function runs
+   * once per acquisition, in an injection context (it may call `inject()`), and gets the account
+   * the token is acquired for (`null` when nobody is signed in yet).
+   */
+  readonly authRequest?: MsalHttpAuthRequest | MsalHttpAuthRequestFn;
   readonly timeouts?: MsalHttpTimeouts;
 }
 
@@ -55,7 +73,12 @@ export interface ResolvedMsalHttpConfig {
   readonly protectedResourceMap: ProtectedResourceMap;
   readonly interactionType: MsalHttpInteractionType;
   readonly consentScopes: readonly string[];
-  readonly authRequest: (request: HttpRequest<unknown> | null, scopes: readonly string[]) => MsalHttpAuthRequest;
+  /** The request fields for an acquisition; the same object each call when configured as an object. */
+  readonly authRequest: (
+    request: HttpRequest<unknown> | null,
+    scopes: readonly string[],
+    context?: { readonly account: AccountInfo | null },
+  ) => MsalHttpAuthRequest;
   readonly timeouts: Required<MsalHttpTimeouts>;
 }
 

@@ -49,6 +49,7 @@ export const MsalHttpErrorCode = {
   SignInFailed: 'MSALHTTP215',
   SignOutFailed: 'MSALHTTP216',
   EndpointsUnresolved: 'MSALHTTP217',
+  EmptyAccessToken: 'MSALHTTP218',
 } as const;
 
 /** A stable ngx-msal-http error code, for example `'MSALHTTP102'`. */

@@ -22,13 +22,21 @@ describe('resolveConfig', () => {
     });
   });
 
-  it('calls a function authRequest with the request and scopes', () => {
+  it('calls a function authRequest with the request, the scopes and the account', () => {
     const authRequest = jasmine.createSpy('authRequest').and.returnValue({ prompt: 'none' });
     const resolved = resolveConfig({ ...base, authRequest });
     const request = {} as never;
+    const account = { homeAccountId: 'a.b' } as never;
 
-    expect(resolved.authRequest(request, ['a'])).toEqual({ prompt: 'none' });
-    expect(authRequest).toHaveBeenCalledOnceWith(request, ['a']);
+    expect(resolved.authRequest(request, ['a'], { account })).toEqual({ prompt: 'none' });
+    expect(authRequest).toHaveBeenCalledOnceWith(request, ['a'], { account });
+  });
+
+  it('returns the same frozen fields for an object authRequest, window handles and all', () => {
+    const resolved = resolveConfig({ ...base, authRequest: { popupWindowParent: window, prompt: 'login' } });
+
+    expect(resolved.authRequest(null, ['a'])).toBe(resolved.authRequest(null, ['b']));
+    expect(resolved.authRequest(null, ['a'])).toEqual({ popupWindowParent: window, prompt: 'login' });
   });
 
   const invalid: readonly (readonly [string, unknown, MsalHttpErrorCode, string])[] = [

@@ -1,9 +1,10 @@
 import { describeValue } from '../resource-map/resource-rule';
-import { MsalHttpConfig, MsalHttpTimeouts, ResolvedMsalHttpConfig } from './msal-http-config';
+import { MsalHttpAuthRequest, MsalHttpConfig, MsalHttpTimeouts, ResolvedMsalHttpConfig } from './msal-http-config';
 import { invalidAuthRequest, invalidInteractionType, invalidScope, invalidTimeout, MAX_TIMER_MS, missingMsalClient } from './config-errors';
 
 const DEFAULT_TIMEOUTS: Required<MsalHttpTimeouts> = { silent: 30_000, interaction: 300_000, initialization: 30_000 };
 const INTERACTION_TYPES = ['popup', 'redirect', 'none'];
+const NO_FIELDS: MsalHttpAuthRequest = Object.freeze({});
 
 /**
  * Validates the configuration once, when providers are created, and fills in defaults. The
@@ -35,13 +36,16 @@ export function resolveConfig(config: MsalHttpConfig): ResolvedMsalHttpConfig {
       throw invalidScope('consentScopes', describeValue(scope));
     }
   }
+  const fields: MsalHttpAuthRequest = typeof authRequest === 'object' ? Object.freeze({ ...authRequest }) : NO_FIELDS;
   return {
     msal: config.msal,
     protectedResourceMap: config.protectedResourceMap,
     interactionType,
     consentScopes: Object.freeze([...(config.consentScopes ?? [])]),
-    authRequest: (request, scopes) =>
-      typeof authRequest === 'function' ? (request ? authRequest(request, scopes) : {}) : (authRequest ?? {}),
+    authRequest:
+      typeof authRequest === 'function'
+        ? (request, scopes, context) => (request ? authRequest(request, scopes, context ?? { account: null }) : NO_FIELDS)
+        : () => fields,
     timeouts,
   };
 }

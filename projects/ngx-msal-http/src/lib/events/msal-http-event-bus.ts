@@ -1,6 +1,5 @@
 import { DestroyRef, inject, Injectable } from '@angular/core';
-import type { InteractionStatus } from '@azure/msal-browser';
-import { BehaviorSubject, distinctUntilChanged, Subject } from 'rxjs';
+import { Subject } from 'rxjs';
 
 import { MsalBrowserEvent, MsalHttpEvent } from './msal-http-event';
 
@@ -9,7 +8,6 @@ import { MsalBrowserEvent, MsalHttpEvent } from './msal-http-event';
 export class MsalHttpEventBus {
   private readonly subject = new Subject<MsalHttpEvent>();
   private readonly msalSubject = new Subject<MsalBrowserEvent>();
-  private readonly status = new BehaviorSubject<InteractionStatus>('startup');
   private readonly accounts = new Subject<void>();
 
   readonly events$ = this.subject.asObservable();
@@ -19,13 +17,11 @@ export class MsalHttpEventBus {
    * `events$`, so that they do not make every request build events nobody reads.
    */
   readonly accountChanges$ = this.accounts.asObservable();
-  readonly inProgress$ = this.status.pipe(distinctUntilChanged());
 
   constructor() {
     inject(DestroyRef).onDestroy(() => {
       this.subject.complete();
       this.msalSubject.complete();
-      this.status.complete();
       this.accounts.complete();
     });
   }
@@ -41,14 +37,6 @@ export class MsalHttpEventBus {
   /** True while anyone listens to msal-browser's bridged events. */
   get msalBrowserObserved(): boolean {
     return this.msalSubject.observed;
-  }
-
-  get inProgress(): InteractionStatus {
-    return this.status.value;
-  }
-
-  setInProgress(status: InteractionStatus): void {
-    this.status.next(status);
   }
 
   accountMayHaveChanged(): void {

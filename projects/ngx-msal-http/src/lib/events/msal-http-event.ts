@@ -52,7 +52,16 @@ export type MsalHttpEvent =
   | { readonly type: 'msal:loginFailure'; readonly interactionType: 'popup' | 'redirect'; readonly error: unknown }
   | { readonly type: 'msal:logoutSuccess'; readonly interactionType: InteractionType | null; readonly account: MsalHttpAccount | null }
   | { readonly type: 'msal:logoutFailure'; readonly interactionType: InteractionType | null; readonly error: unknown }
-  | { readonly type: 'msal:activeAccountChanged'; readonly account: MsalHttpAccount | null };
+  | { readonly type: 'msal:activeAccountChanged'; readonly account: MsalHttpAccount | null }
+  | {
+      /** A renewal before expiry (`withTokenRenewal()`) failed; the token stays in use until it stops being served. */
+      readonly type: 'msal:tokenRenewalFailure';
+      readonly scopes: readonly string[];
+      readonly account: MsalHttpAccount | null;
+      readonly error: unknown;
+      /** True when only the user can fix it: no retry; the next request after expiry goes the usual way. */
+      readonly interactionRequired: boolean;
+    };
 
 /** Every `type` string an {@link MsalHttpEvent} can have. */
 export type MsalHttpEventType = MsalHttpEvent['type'];

@@ -5,7 +5,7 @@ import { EventType, InteractionStatus, InteractionType } from '@azure/msal-brows
 
 import { FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
 import { networkError } from '../../../testing/src/fake-msal-errors';
-import { expectRequest, flushMicrotasks, outcomeOf, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
+import { expectRequest, settle, outcomeOf, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
 import { MsalHttpError } from '../config/msal-http-error';
 import { MsalBrowserEvent, MsalHttpEvent, TokenResultInfo } from './msal-http-event';
 import { MsalHttpEvents } from './msal-http-events';
@@ -16,11 +16,11 @@ describe('MsalHttpEvents', () => {
   afterEach(() => TestBed.inject(HttpTestingController).verify());
 
   it('emits start then success for an interceptor acquisition, naming the request without its query', async () => {
-    const { http, backend, client, seen } = setUpMsalHttp();
+    const { http, client, seen } = setUpMsalHttp();
     client.signIn(fakeAccount(), true);
 
     http.get(`${ORDERS}/7?secret=1#frag`).subscribe();
-    (await expectRequest(backend, `${ORDERS}/7?secret=1#frag`)).flush({});
+    (await expectRequest(`${ORDERS}/7?secret=1#frag`)).flush({});
     const ours = seen.filter((e) => e.type.startsWith('msal:acquireToken'));
 
     expect(ours.map((e) => e.type)).toEqual(['msal:acquireTokenStart', 'msal:acquireTokenSuccess']);
@@ -50,14 +50,14 @@ describe('MsalHttpEvents', () => {
   });
 
   it('keeps msal-browser events apart, typed by their type, with every token removed', async () => {
-    const { http, backend, client, seen, events } = setUpMsalHttp();
+    const { http, client, seen, events } = setUpMsalHttp();
     const bridged: MsalBrowserEvent[] = [];
     events.msalBrowserEvents$.subscribe((e) => bridged.push(e));
     const results: TokenResultInfo[] = [];
     events.onMsalBrowser('msal:acquireTokenSuccess').subscribe((e) => results.push(e.payload.result));
     client.signIn(fakeAccount(), true);
     http.get(ORDERS).subscribe();
-    const request = await expectRequest(backend, ORDERS);
+    const request = await expectRequest(ORDERS);
     request.flush({});
 
     expect(bridged.map((e) => e.type)).toContain('msal:handleRedirectEnd');
@@ -73,12 +73,12 @@ describe('MsalHttpEvents', () => {
   });
 
   it('gives one event per type for one request under the names users subscribe to', async () => {
-    const { http, backend, client, events } = setUpMsalHttp();
+    const { http, client, events } = setUpMsalHttp();
     client.signIn(fakeAccount(), true);
     const types: string[] = [];
     events.on('msal:acquireTokenStart', 'msal:acquireTokenSuccess').subscribe((e) => types.push(e.type));
     http.get(ORDERS).subscribe();
-    (await expectRequest(backend, ORDERS)).flush({});
+    (await expectRequest(ORDERS)).flush({});
     expect(types).toEqual(['msal:acquireTokenStart', 'msal:acquireTokenSuccess']);
   });
 
@@ -96,7 +96,7 @@ describe('MsalHttpEvents', () => {
 
   it('reports sign-in, sign-out and account changes msal-browser makes, once each', async () => {
     const { client, seen } = setUpMsalHttp();
-    await flushMicrotasks();
+    await settle();
     const account = fakeAccount();
     client.signIn(account);
     client.emit(EventType.LOGIN_SUCCESS, InteractionType.Popup, account);
@@ -112,7 +112,7 @@ describe('MsalHttpEvents', () => {
 
   it('types a failed sign-out msal-browser reports', async () => {
     const { client, seen } = setUpMsalHttp();
-    await flushMicrotasks();
+    await settle();
     client.emit(EventType.LOGOUT_FAILURE, InteractionType.Redirect, null, networkError());
 
     const failure = seen.find((e) => e.type === 'msal:logoutFailure');
@@ -125,15 +125,15 @@ describe('MsalHttpEvents', () => {
     client.signIn(fakeAccount(), true);
     let closePopup!: () => void;
     client.popup = () => new Promise((resolve) => (closePopup = () => resolve({ kind: 'ok' })));
-    const { http, backend, events } = setUpMsalHttp({ client });
+    const { http, events } = setUpMsalHttp({ client });
     const statuses: InteractionStatus[] = [];
     events.inProgress$.subscribe((s) => statuses.push(s));
 
     http.get(ORDERS).subscribe();
-    await flushMicrotasks(60);
+    await settle();
     expect(events.inProgress()).toBe('acquireToken');
     closePopup();
-    (await expectRequest(backend, ORDERS)).flush({});
+    (await expectRequest(ORDERS)).flush({});
 
     expect(statuses).toEqual(['startup', 'handleRedirect', 'none', 'acquireToken', 'none']);
     expect(events.inProgress()).toBe('none');
@@ -144,7 +144,7 @@ describe('MsalHttpEvents teardown', () => {
   it('removes its msal-browser callback and completes its streams when the injector is destroyed', async () => {
     const client = new FakeMsalClient();
     const { events } = setUpMsalHttp({ client });
-    await flushMicrotasks();
+    await settle();
     let completed = false;
     events.events$.subscribe({ complete: () => (completed = true) });
     expect(client.eventCallbackCount).toBe(1);
@@ -176,7 +176,7 @@ describe('MsalHttpEvents in a zoneless component', () => {
     expect((fixture.nativeElement as HTMLElement).textContent?.trim()).toBe('startup');
 
     finishInitialize();
-    await flushMicrotasks();
+    await settle();
     await fixture.whenStable();
 
     expect((fixture.nativeElement as HTMLElement).textContent?.trim()).toBe('none');

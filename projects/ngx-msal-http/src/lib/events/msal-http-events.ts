@@ -1,5 +1,4 @@
 import { inject, Injectable, Signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import type { InteractionStatus } from '@azure/msal-browser';
 import { filter, Observable, Subscription } from 'rxjs';
 
@@ -8,6 +7,7 @@ import type { EventType } from '@azure/msal-browser';
 import { MsalBrowserEvent, MsalBrowserEventOfType, MsalHttpEvent, MsalHttpEventOfType, MsalHttpEventType } from './msal-http-event';
 import { notConfigured } from '../config/config-errors';
 import { MsalHttpEventBus } from './msal-http-event-bus';
+import { MsalClientHost } from '../tokens/msal-client-host';
 
 /**
  * The read side of ngx-msal-http's events: the library's own (`events$`: one event per thing that
@@ -23,6 +23,8 @@ import { MsalHttpEventBus } from './msal-http-event-bus';
 @Injectable({ providedIn: 'root', useFactory: () => notConfigured('MsalHttpEvents') })
 export class MsalHttpEvents {
   private readonly bus = inject(MsalHttpEventBus);
+  // The interaction status is the client host's state, written from msal-browser's events only.
+  private readonly host = inject(MsalClientHost);
 
   /** Every library event, as it happens. Hot: late subscribers see only later events. */
   readonly events$: Observable<MsalHttpEvent> = this.bus.events$;
@@ -33,10 +35,10 @@ export class MsalHttpEvents {
   readonly msalBrowserEvents$: Observable<MsalBrowserEvent> = this.bus.msalBrowserEvents$;
 
   /** msal-browser's interaction status (`startup` until redirect handling is done, then `none`, …). */
-  readonly inProgress$: Observable<InteractionStatus> = this.bus.inProgress$;
+  readonly inProgress$: Observable<InteractionStatus> = this.host.status$;
 
   /** {@link MsalHttpEvents.inProgress$} as a signal. */
-  readonly inProgress: Signal<InteractionStatus> = toSignal(this.bus.inProgress$, { initialValue: this.bus.inProgress });
+  readonly inProgress: Signal<InteractionStatus> = this.host.status;
 
   /** The events of the given types, narrowed. */
   on<T extends MsalHttpEventType>(...types: readonly T[]): Observable<MsalHttpEventOfType<T>> {

@@ -39,13 +39,13 @@ describe('401 responses', () => {
   afterEach(() => TestBed.inject(HttpTestingController).verify());
 
   it('retries once with a token acquired for the decoded claims and returns the retried response', async () => {
-    const { http, backend, client, seen } = setUpMsalHttp();
+    const { http, client, seen } = setUpMsalHttp();
     client.signIn(fakeAccount(), true);
 
     const outcome = outcomeOf(http.get(PROFILE));
-    const first = await expectRequest(backend, PROFILE);
+    const first = await expectRequest(PROFILE);
     first.flush(null, { status: 401, statusText: 'Unauthorized', headers: { 'WWW-Authenticate': CHALLENGE } });
-    const retry = await expectRequest(backend, PROFILE);
+    const retry = await expectRequest(PROFILE);
     retry.flush({ name: 'Ada' });
 
     expect((await outcome).value).toEqual({ name: 'Ada' });
@@ -60,12 +60,12 @@ describe('401 responses', () => {
     client.signIn(fakeAccount(), true);
 
     const outcome = outcomeOf(http.get(PROFILE));
-    (await expectRequest(backend, PROFILE)).flush(null, {
+    (await expectRequest(PROFILE)).flush(null, {
       status: 401,
       statusText: 'Unauthorized',
       headers: { 'WWW-Authenticate': CHALLENGE },
     });
-    (await expectRequest(backend, PROFILE)).flush(null, {
+    (await expectRequest(PROFILE)).flush(null, {
       status: 401,
       statusText: 'Unauthorized',
       headers: { 'WWW-Authenticate': CHALLENGE },
@@ -83,7 +83,7 @@ describe('401 responses', () => {
     client.signIn(fakeAccount(), true);
 
     const outcome = outcomeOf(http.get(PROFILE));
-    (await expectRequest(backend, PROFILE)).flush(null, {
+    (await expectRequest(PROFILE)).flush(null, {
       status: 401,
       statusText: 'Unauthorized',
       headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
@@ -104,11 +104,11 @@ describe('401 responses', () => {
   });
 
   it('passes other error statuses through without retrying or broadcasting', async () => {
-    const { http, backend, client, seen } = setUpMsalHttp();
+    const { http, client, seen } = setUpMsalHttp();
     client.signIn(fakeAccount(), true);
 
     const outcome = outcomeOf(http.get(PROFILE));
-    (await expectRequest(backend, PROFILE)).flush(null, { status: 403, statusText: 'Forbidden' });
+    (await expectRequest(PROFILE)).flush(null, { status: 403, statusText: 'Forbidden' });
 
     expect(((await outcome).error as HttpErrorResponse).status).toBe(403);
     expect(client.calls.acquireTokenSilent.length).toBe(1);
@@ -116,10 +116,10 @@ describe('401 responses', () => {
   });
 
   it('does not treat a 401 from an unmapped URL as its business', async () => {
-    const { http, backend, seen } = setUpMsalHttp();
+    const { http, seen } = setUpMsalHttp();
 
     const outcome = outcomeOf(http.get('https://elsewhere.example/x'));
-    (await expectRequest(backend, 'https://elsewhere.example/x')).flush(null, {
+    (await expectRequest('https://elsewhere.example/x')).flush(null, {
       status: 401,
       statusText: 'Unauthorized',
       headers: { 'WWW-Authenticate': CHALLENGE },

@@ -5,7 +5,7 @@ import { TestBed } from '@angular/core/testing';
 
 import { FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
 import { networkError } from '../../../testing/src/fake-msal-errors';
-import { expectRequest, flushMicrotasks, outcomeOf, REGISTRATIONS, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
+import { expectRequest, settle, outcomeOf, REGISTRATIONS, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
 import { MsalHttpError } from '../config/msal-http-error';
 import { MSAL_HTTP_SCOPES, MSAL_HTTP_SKIP } from './http-context-tokens';
 import { msalHttpInterceptor } from './msal-http-interceptor';
@@ -15,11 +15,11 @@ for (const registration of REGISTRATIONS) {
     afterEach(() => TestBed.inject(HttpTestingController).verify());
 
     it('attaches a bearer token for the mapped scopes', async () => {
-      const { http, backend, client } = setUpMsalHttp({ registration });
+      const { http, client } = setUpMsalHttp({ registration });
       client.signIn(fakeAccount(), true);
 
       http.get('https://api.contoso.test/orders/42').subscribe();
-      const request = await expectRequest(backend, 'https://api.contoso.test/orders/42');
+      const request = await expectRequest('https://api.contoso.test/orders/42');
 
       expect(request.request.headers.get('Authorization')).toMatch(/^Bearer fake-at\.ada-contoso-test\.api:\/\/orders\/orders\.read\.\d+$/);
       expect(client.calls.acquireTokenSilent.map((r) => r.scopes)).toEqual([['api://orders/orders.read']]);
@@ -27,21 +27,21 @@ for (const registration of REGISTRATIONS) {
     });
 
     it('delivers the response of the authorized request to the caller', async () => {
-      const { http, backend, client } = setUpMsalHttp({ registration });
+      const { http, client } = setUpMsalHttp({ registration });
       client.signIn(fakeAccount(), true);
 
       const outcome = outcomeOf(http.get('https://profile.contoso.test/me'));
-      (await expectRequest(backend, 'https://profile.contoso.test/me')).flush({ name: 'Ada' });
+      (await expectRequest('https://profile.contoso.test/me')).flush({ name: 'Ada' });
 
       expect((await outcome).value).toEqual({ name: 'Ada' });
     });
 
     it('passes requests to URLs the map does not name through untouched', async () => {
-      const { http, backend, client } = setUpMsalHttp({ registration });
+      const { http, client } = setUpMsalHttp({ registration });
       client.signIn(fakeAccount(), true);
 
       http.get('https://api.contoso.test.evil.example/orders').subscribe();
-      const request = await expectRequest(backend, 'https://api.contoso.test.evil.example/orders');
+      const request = await expectRequest('https://api.contoso.test.evil.example/orders');
 
       expect(request.request.headers.has('Authorization')).toBeFalse();
       expect(client.calls.acquireTokenSilent.length).toBe(0);
@@ -49,11 +49,11 @@ for (const registration of REGISTRATIONS) {
     });
 
     it('keeps an Authorization header the app set itself', async () => {
-      const { http, backend, client } = setUpMsalHttp({ registration });
+      const { http, client } = setUpMsalHttp({ registration });
       client.signIn(fakeAccount(), true);
 
       http.get('https://api.contoso.test/orders', { headers: { Authorization: 'Basic app-own' } }).subscribe();
-      const request = await expectRequest(backend, 'https://api.contoso.test/orders');
+      const request = await expectRequest('https://api.contoso.test/orders');
 
       expect(request.request.headers.getAll('Authorization')).toEqual(['Basic app-own']);
       expect(client.calls.acquireTokenSilent.length).toBe(0);
@@ -61,43 +61,43 @@ for (const registration of REGISTRATIONS) {
     });
 
     it('sends no token to an excluded subtree', async () => {
-      const { http, backend, client } = setUpMsalHttp({ registration });
+      const { http, client } = setUpMsalHttp({ registration });
       client.signIn(fakeAccount(), true);
 
       http.get('https://api.contoso.test/orders/public/list').subscribe();
-      const request = await expectRequest(backend, 'https://api.contoso.test/orders/public/list');
+      const request = await expectRequest('https://api.contoso.test/orders/public/list');
 
       expect(request.request.headers.has('Authorization')).toBeFalse();
       request.flush({});
     });
 
     it('requests the scopes of the method entry for that method', async () => {
-      const { http, backend, client } = setUpMsalHttp({ registration });
+      const { http, client } = setUpMsalHttp({ registration });
       client.signIn(fakeAccount(), true);
 
       http.post('https://api.contoso.test/orders', { item: 1 }).subscribe();
-      (await expectRequest(backend, 'https://api.contoso.test/orders')).flush({});
+      (await expectRequest('https://api.contoso.test/orders')).flush({});
 
       expect(client.calls.acquireTokenSilent.map((r) => r.scopes)).toEqual([['api://orders/orders.write']]);
     });
 
     it('resolves relative request URLs against the document base', async () => {
-      const { http, backend, client } = setUpMsalHttp({ registration });
+      const { http, client } = setUpMsalHttp({ registration });
       client.signIn(fakeAccount(), true);
 
       http.get('/relative-api/items').subscribe();
-      const request = await expectRequest(backend, '/relative-api/items');
+      const request = await expectRequest('/relative-api/items');
 
       expect(request.request.headers.get('Authorization')).toContain('api://app/app.read');
       request.flush({});
     });
 
     it('skips requests marked with MSAL_HTTP_SKIP', async () => {
-      const { http, backend, client } = setUpMsalHttp({ registration });
+      const { http, client } = setUpMsalHttp({ registration });
       client.signIn(fakeAccount(), true);
 
       http.get('https://api.contoso.test/orders', { context: new HttpContext().set(MSAL_HTTP_SKIP, true) }).subscribe();
-      const request = await expectRequest(backend, 'https://api.contoso.test/orders');
+      const request = await expectRequest('https://api.contoso.test/orders');
 
       expect(request.request.headers.has('Authorization')).toBeFalse();
       expect(client.calls.acquireTokenSilent.length).toBe(0);
@@ -105,12 +105,12 @@ for (const registration of REGISTRATIONS) {
     });
 
     it('uses MSAL_HTTP_SCOPES instead of the map scopes on a mapped URL', async () => {
-      const { http, backend, client } = setUpMsalHttp({ registration });
+      const { http, client } = setUpMsalHttp({ registration });
       client.signIn(fakeAccount(), true);
 
       const context = new HttpContext().set(MSAL_HTTP_SCOPES, ['api://orders/orders.admin']);
       http.get('https://api.contoso.test/orders', { context }).subscribe();
-      (await expectRequest(backend, 'https://api.contoso.test/orders')).flush({});
+      (await expectRequest('https://api.contoso.test/orders')).flush({});
 
       expect(client.calls.acquireTokenSilent.map((r) => r.scopes)).toEqual([['api://orders/orders.admin']]);
     });
@@ -128,11 +128,11 @@ for (const registration of REGISTRATIONS) {
     });
 
     it('uses the only account when none is active', async () => {
-      const { http, backend, client } = setUpMsalHttp({ registration });
+      const { http, client } = setUpMsalHttp({ registration });
       const only = client.signIn(fakeAccount('only@contoso.test'));
 
       http.get('https://profile.contoso.test/me').subscribe();
-      (await expectRequest(backend, 'https://profile.contoso.test/me')).flush({});
+      (await expectRequest('https://profile.contoso.test/me')).flush({});
 
       expect(client.calls.acquireTokenSilent[0].account?.homeAccountId).toBe(only.homeAccountId);
     });
@@ -179,11 +179,11 @@ for (const setup of ['provideMsalHttp', 'MsalHttpModule.forRoot'] as const) {
     afterEach(() => TestBed.inject(HttpTestingController).verify());
 
     it('acquires once and sends one Authorization header', async () => {
-      const { http, backend, client } = setUpMsalHttp({ registration: { interceptor: 'both', setup } });
+      const { http, client } = setUpMsalHttp({ registration: { interceptor: 'both', setup } });
       client.signIn(fakeAccount(), true);
 
       http.get('https://profile.contoso.test/me').subscribe();
-      const request = await expectRequest(backend, 'https://profile.contoso.test/me');
+      const request = await expectRequest('https://profile.contoso.test/me');
 
       expect(request.request.headers.getAll('Authorization')?.length).toBe(1);
       expect(client.calls.acquireTokenSilent.length).toBe(1);
@@ -203,12 +203,12 @@ describe('msalHttpInterceptor startup', () => {
     const { http, backend } = setUpMsalHttp({ client });
 
     http.get('https://profile.contoso.test/me').subscribe();
-    await flushMicrotasks();
+    await settle();
     expect(client.calls.acquireTokenSilent.length).toBe(0);
     backend.expectNone('https://profile.contoso.test/me');
 
     releaseRedirect();
-    (await expectRequest(backend, 'https://profile.contoso.test/me')).flush({});
+    (await expectRequest('https://profile.contoso.test/me')).flush({});
     expect(client.calls.initialize).toBe(1);
     expect(client.calls.handleRedirectPromise).toBe(1);
     expect(client.calls.acquireTokenSilent.length).toBe(1);
@@ -219,7 +219,7 @@ describe('msalHttpInterceptor startup', () => {
     client.signIn(fakeAccount(), true);
 
     for (let i = 0; i < 5; i++) http.get(`https://profile.contoso.test/me/${i}`).subscribe();
-    await flushMicrotasks();
+    await settle();
     backend.match(() => true).forEach((request) => request.flush({}));
 
     expect(client.calls.initialize).toBe(1);
@@ -230,10 +230,10 @@ describe('msalHttpInterceptor startup', () => {
     const client = new FakeMsalClient();
     const returning = fakeAccount('returning@contoso.test');
     client.redirectResult = { ...fakeResult(), account: returning };
-    const { http, backend } = setUpMsalHttp({ client });
+    const { http } = setUpMsalHttp({ client });
 
     http.get('https://profile.contoso.test/me').subscribe();
-    (await expectRequest(backend, 'https://profile.contoso.test/me')).flush({});
+    (await expectRequest('https://profile.contoso.test/me')).flush({});
 
     expect(client.getActiveAccount()?.homeAccountId).toBe(returning.homeAccountId);
   });
@@ -272,10 +272,10 @@ describe('msalHttpInterceptor on the server', () => {
 
   it('passes every request through and never builds the msal client', async () => {
     const factory = jasmine.createSpy('msal client factory').and.callFake(() => new FakeMsalClient());
-    const { http, backend } = setUpMsalHttp({ config: { msal: factory }, providers: [{ provide: PLATFORM_ID, useValue: 'server' }] });
+    const { http } = setUpMsalHttp({ config: { msal: factory }, providers: [{ provide: PLATFORM_ID, useValue: 'server' }] });
 
     http.get('https://profile.contoso.test/me').subscribe();
-    const request = await expectRequest(backend, 'https://profile.contoso.test/me');
+    const request = await expectRequest('https://profile.contoso.test/me');
 
     expect(request.request.headers.has('Authorization')).toBeFalse();
     expect(factory).not.toHaveBeenCalled();
@@ -309,16 +309,16 @@ describe('msalHttpInterceptor with a base URL that changes after startup', () =>
   });
 
   it('resolves path-relative request URLs against the base as it is when the request is sent', async () => {
-    const { http, backend, client } = setUpMsalHttp();
+    const { http, client } = setUpMsalHttp();
     client.signIn(fakeAccount(), true);
-    await flushMicrotasks();
+    await settle();
     // The app navigated (or set <base>) after startup: "relative-api/x" now means /elsewhere/relative-api/x.
     base = document.head.appendChild(Object.assign(document.createElement('base'), { href: '/elsewhere/' }));
 
     http.get('relative-api/items').subscribe();
     http.get('/relative-api/items').subscribe();
-    const moved = await expectRequest(backend, 'relative-api/items');
-    const rooted = await expectRequest(backend, '/relative-api/items');
+    const moved = await expectRequest('relative-api/items');
+    const rooted = await expectRequest('/relative-api/items');
 
     expect(moved.request.headers.has('Authorization')).toBeFalse();
     expect(rooted.request.headers.has('Authorization')).toBeTrue();

@@ -18,7 +18,15 @@ import {
 // Codes msal-browser uses when only the user can fix things, from the code objects it exports (a
 // hand-copied list drifted: it had a code msal 5 does not have and missed `interrupted_user`).
 // Network errors, timeouts and server errors are not among them: a popup cannot fix those.
-const INTERACTION_CODES = new Set<string>([...Object.values(InteractionRequiredAuthErrorCodes), BrowserAuthErrorCodes.noAccountError]);
+// invalid_grant (a refresh token revoked, expired or already used) and invalid_scope (consent
+// that lacks a scope) are OAuth 2.0 token-endpoint errors (RFC 6749, 5.2) a sign-in fixes; msal
+// exports no constant for them.
+const INTERACTION_CODES = new Set<string>([
+  ...Object.values(InteractionRequiredAuthErrorCodes),
+  BrowserAuthErrorCodes.noAccountError,
+  'invalid_grant',
+  'invalid_scope',
+]);
 
 /** The msal error code of an error, if it has one. */
 export function errorCodeOf(error: unknown): string | undefined {

@@ -1,54 +1,76 @@
-import { inject, Injectable } from '@angular/core';
-import type { AuthenticationResult } from '@azure/msal-browser';
-import { filter, firstValueFrom, skip, throwError, timeout } from 'rxjs';
+import { inject, Injectable, NgZone } from '@angular/core';
+import { AuthenticationResult, InteractionStatus } from '@azure/msal-browser';
+import { filter, skip, take } from 'rxjs';
 
 import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
+import { isInteractionInProgress, toMsalHttpError } from './auth-errors';
+import { MsalClientHost } from './msal-client-host';
 import { interactionElsewhereTimeout, popupTimeout } from './runtime-errors';
-import { MsalHttpEventBus } from '../events/msal-http-event-bus';
-import { withTimeout } from './with-timeout';
-
-/** The popup under way, and the scope-set key it was opened for. */
-export interface SharedPopup {
-  readonly key: string;
-  readonly promise: Promise<AuthenticationResult>;
-}
+import { withTimeout } from './timeout';
 
 /**
- * Makes sure the app shows at most one interaction at a time: one popup shared by every request
- * that needs the user, one redirect however many requests asked for it, and a bounded wait when
- * an interaction started elsewhere holds msal-browser's lock.
+ * What an acquisition gets from {@link InteractionCoordinator.popup}: the popup's result (when the
+ * popup was for the same acquisition key), or `retry` when some other interaction ended and the
+ * user may no longer be needed (a silent attempt comes next).
+ */
+export type InteractionTurn =
+  { readonly kind: 'result'; readonly result: AuthenticationResult; readonly opened: boolean } | { readonly kind: 'retry' };
+
+/**
+ * Decides, for an acquisition that needs the user, whether to join the popup under way, open the
+ * one popup everybody else will join, or wait (bounded) for an interaction started elsewhere to
+ * end; and starts at most one redirect. It reads the interaction status from the client host.
  */
 @Injectable()
 export class InteractionCoordinator {
-  private readonly bus = inject(MsalHttpEventBus);
+  private readonly host = inject(MsalClientHost);
   private readonly timeout = inject(MSAL_HTTP_CONFIG).timeouts.interaction;
-  private popup: SharedPopup | null = null;
+  private readonly zone = inject(NgZone, { optional: true });
+  private popupUnderWay: { readonly key: string; readonly promise: Promise<AuthenticationResult> } | null = null;
   private redirecting = false;
+  private popupsDone = 0;
 
-  /** The popup under way, if any. */
-  get currentPopup(): SharedPopup | null {
-    return this.popup;
+  /**
+   * Counts the popups that succeeded. An acquisition reads it before its silent attempt and passes
+   * it to {@link popup}: a popup that succeeded in between may have made the user unnecessary.
+   */
+  get generation(): number {
+    return this.popupsDone;
   }
 
-  /** True while an interaction this coordinator does not own is in progress. */
-  get busyElsewhere(): boolean {
-    return this.popup === null && this.bus.inProgress !== 'none';
-  }
-
-  /** Opens the popup (the caller checked that none is under way), bounded by the interaction timeout. */
-  openPopup(key: string, open: () => Promise<AuthenticationResult>): SharedPopup {
-    const promise = withTimeout(Promise.resolve().then(open), this.timeout, () => popupTimeout(this.timeout));
-    const popup: SharedPopup = { key, promise };
-    this.popup = popup;
-    const clear = () => {
-      if (this.popup === popup) this.popup = null;
-    };
-    promise.then(clear, clear);
-    return popup;
+  /**
+   * One turn of interaction for the acquisition `key`; `open` starts its popup if one is needed.
+   * `seen` is the {@link generation} the acquisition's silent attempt started at.
+   */
+  async popup(key: string, open: () => Promise<AuthenticationResult>, seen: number): Promise<InteractionTurn> {
+    const current = this.popupUnderWay;
+    if (current) return this.join(current, key);
+    if (seen !== this.popupsDone) return { kind: 'retry' };
+    if (this.busyElsewhere()) {
+      await this.waitUntilIdle();
+      return { kind: 'retry' };
+    }
+    const promise = withTimeout(Promise.resolve().then(open), this.timeout, () => popupTimeout(this.timeout), {
+      zone: this.zone,
+      cleanup: () => {
+        if (this.popupUnderWay?.promise === promise) this.popupUnderWay = null;
+      },
+    });
+    this.popupUnderWay = { key, promise };
+    try {
+      const result = await promise;
+      this.popupsDone++;
+      return { kind: 'result', result, opened: true };
+    } catch (error) {
+      // Another interaction (another tab, the app's own sign-in) holds msal-browser's lock.
+      if (!isInteractionInProgress(error)) throw toMsalHttpError(error, 'popup');
+      await this.waitUntilIdle();
+      return { kind: 'retry' };
+    }
   }
 
   /** Starts one redirect; later calls while it is under way do nothing. */
-  redirectOnce(start: () => Promise<void>): void {
+  redirect(start: () => Promise<void>): void {
     if (this.redirecting) return;
     this.redirecting = true;
     // The page navigates away on success; a failure (for example another interaction holding the
@@ -58,20 +80,48 @@ export class InteractionCoordinator {
       .catch(() => (this.redirecting = false));
   }
 
+  private async join(
+    popup: { readonly key: string; readonly promise: Promise<AuthenticationResult> },
+    key: string,
+  ): Promise<InteractionTurn> {
+    try {
+      const result = await popup.promise;
+      // Same acquisition: the popup's result. Other scopes: the user may now have consented.
+      return popup.key === key ? { kind: 'result', result, opened: false } : { kind: 'retry' };
+    } catch (error) {
+      if (!isInteractionInProgress(error)) throw toMsalHttpError(error, 'popup');
+      await this.waitUntilIdle();
+      return { kind: 'retry' };
+    }
+  }
+
+  // `startup` is not an interaction: acquisitions reach this point only after startup, and a
+  // client that never reports redirect handling must not make every request wait.
+  private busyElsewhere(): boolean {
+    const status = this.host.status();
+    return status !== InteractionStatus.None && status !== InteractionStatus.Startup;
+  }
+
   /**
-   * Waits until an interaction started elsewhere ends (msal-browser's status returns to `none`),
-   * or fails with `MSALHTTP208` after the interaction timeout.
+   * Resolves when msal-browser's status returns to `none` (the next time, when it is `none` now:
+   * msal refused because of a lock this tab's status does not show), or fails with `MSALHTTP208`
+   * after the interaction timeout.
    */
-  waitUntilIdle(): Promise<void> {
-    const idle = this.bus.inProgress$.pipe(
-      skip(this.bus.inProgress === 'none' ? 1 : 0),
-      filter((s) => s === 'none'),
-      // rxjs' timeout unsubscribes from the status when it fires: nothing is left listening.
-      timeout({
-        first: this.timeout,
-        with: () => throwError(() => interactionElsewhereTimeout(this.timeout)),
-      }),
-    );
-    return firstValueFrom(idle).then(() => undefined);
+  private waitUntilIdle(): Promise<void> {
+    let unsubscribe = () => {};
+    const idle = new Promise<void>((resolve) => {
+      const subscription = this.host.status$
+        .pipe(
+          skip(this.host.status() === InteractionStatus.None ? 1 : 0),
+          filter((status) => status === InteractionStatus.None),
+          take(1),
+        )
+        .subscribe(() => resolve());
+      unsubscribe = () => subscription.unsubscribe();
+    });
+    return withTimeout(idle, this.timeout, () => interactionElsewhereTimeout(this.timeout), {
+      zone: this.zone,
+      cleanup: () => unsubscribe(),
+    });
   }
 }

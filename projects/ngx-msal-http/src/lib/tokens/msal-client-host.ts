@@ -1,15 +1,18 @@
-import { DestroyRef, inject, Injectable } from '@angular/core';
-import { EventMessage, EventMessageUtils, EventType } from '@azure/msal-browser';
+import { DestroyRef, inject, Injectable, Injector, NgZone, Signal, signal } from '@angular/core';
+import { AccountInfo, EventMessage, EventMessageUtils, EventType, InteractionStatus, IPublicClientApplication } from '@azure/msal-browser';
+import { BehaviorSubject, distinctUntilChanged, Observable } from 'rxjs';
 
 import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
 import { startupFailed } from './runtime-errors';
 import { MsalHttpEventBus } from '../events/msal-http-event-bus';
 import { toLibraryEvent } from '../events/library-events';
 import { toMsalBrowserEvent } from '../events/sanitize';
+import { selectAccount } from './account-selection';
 import { MSAL_HTTP_CLIENT } from './msal-client';
-import { withTimeout } from './with-timeout';
+import { withTimeout } from './timeout';
 
-// msal-browser events after which the active account may be different.
+// msal-browser events after which the active account may be different. LOGIN_SUCCESS,
+// LOGOUT_SUCCESS and ACTIVE_ACCOUNT_CHANGED are also what msal relays from other tabs.
 const ACCOUNT_EVENTS = new Set<string>([
   EventType.ACTIVE_ACCOUNT_CHANGED,
   EventType.LOGIN_SUCCESS,
@@ -18,61 +21,120 @@ const ACCOUNT_EVENTS = new Set<string>([
   EventType.HANDLE_REDIRECT_END,
 ]);
 
+// msal-browser's default `system.tokenRenewalOffsetSeconds`.
+const DEFAULT_RENEWAL_OFFSET_S = 300;
+
 const READY = Promise.resolve();
 
 /**
- * Owns the client's startup: bridges msal-browser's events into our stream, then runs
- * `initialize()` and `handleRedirectPromise()` once. Every acquisition awaits {@link ready}, each
- * bounded by `timeouts.initialization`; a failed startup fails requests with `MSALHTTP205`. A slow
- * startup only fails the requests that waited too long: once it finishes, later requests go on.
+ * Owns the msal-browser client: its startup (`initialize()` and `handleRedirectPromise()` once,
+ * each wait bounded by `timeouts.initialization`; a failed startup fails requests with
+ * `MSALHTTP205`), the bridge of its events into our stream, the interaction status (written only
+ * from msal-browser's events) and the account tokens are acquired for.
  */
 @Injectable()
 export class MsalClientHost {
-  readonly client = inject(MSAL_HTTP_CLIENT);
+  private readonly injector = inject(Injector);
   private readonly bus = inject(MsalHttpEventBus);
   private readonly timeout = inject(MSAL_HTTP_CONFIG).timeouts.initialization;
   private readonly destroyRef = inject(DestroyRef);
+  private readonly zone = inject(NgZone, { optional: true });
+  private readonly statusState = signal<InteractionStatus>(InteractionStatus.Startup);
+  private readonly statusSubject = new BehaviorSubject<InteractionStatus>(InteractionStatus.Startup);
+  private clientInstance: IPublicClientApplication | null = null;
   private startup: Promise<void> | null = null;
   private started = false;
+  // The account choice, kept until msal-browser reports an account change: reading the active
+  // account from msal's storage parses JSON, a cost every cached request would pay.
+  private chosen: { readonly account: AccountInfo | null } | null = null;
+  private offsetMs: number | null = null;
+
+  /** msal-browser's interaction status, following its events only. */
+  readonly status: Signal<InteractionStatus> = this.statusState.asReadonly();
+  /** {@link status} as an Observable (current value first). */
+  readonly status$: Observable<InteractionStatus> = this.statusSubject.pipe(distinctUntilChanged());
+
+  constructor() {
+    this.destroyRef.onDestroy(() => this.statusSubject.complete());
+  }
+
+  /** The client; built on first use, so that on the server no client is ever built. */
+  get client(): IPublicClientApplication {
+    return (this.clientInstance ??= this.injector.get(MSAL_HTTP_CLIENT));
+  }
+
+  /** True once startup has succeeded. */
+  get isReady(): boolean {
+    return this.started;
+  }
 
   /** Starts initialization (once) and resolves when it is done, or fails after the timeout. */
   ready(): Promise<void> {
     // The per-request path: no timer once startup is behind us.
     if (this.started) return READY;
     this.startup ??= this.start();
-    return withTimeout(this.startup, this.timeout, () => {
-      // Nothing is in progress as far as components can tell; those waiting for `none` go on.
-      this.bus.setInProgress('none');
-      return startupFailed(undefined, this.timeout);
-    });
+    return withTimeout(this.startup, this.timeout, () => startupFailed(undefined, this.timeout), { zone: this.zone });
+  }
+
+  /** The account to acquire tokens for now (see {@link selectAccount}); throws `MSALHTTP201`. */
+  account(): AccountInfo | null {
+    if (this.chosen) return this.chosen.account;
+    const account = selectAccount(this.client);
+    // Only a settled startup has read the cache; before that the choice may still change.
+    if (this.started) this.chosen = { account };
+    return account;
+  }
+
+  /** msal-browser's `system.tokenRenewalOffsetSeconds`, in milliseconds. */
+  get renewalOffsetMs(): number {
+    if (this.offsetMs === null) {
+      let seconds: number | undefined;
+      try {
+        seconds = this.client.getConfiguration().system?.tokenRenewalOffsetSeconds;
+      } catch {
+        seconds = undefined;
+      }
+      this.offsetMs = (typeof seconds === 'number' && seconds >= 0 ? seconds : DEFAULT_RENEWAL_OFFSET_S) * 1000;
+    }
+    return this.offsetMs;
   }
 
   private async start(): Promise<void> {
-    const callbackId = this.client.addEventCallback((message) => this.onMsalEvent(message));
+    const client = this.client;
+    const callbackId = client.addEventCallback((message) => this.onMsalEvent(message));
     this.destroyRef.onDestroy(() => {
-      if (callbackId) this.client.removeEventCallback(callbackId);
+      if (callbackId) client.removeEventCallback(callbackId);
     });
     try {
-      await this.client.initialize();
-      const result = await this.client.handleRedirectPromise();
-      if (result?.account) this.client.setActiveAccount(result.account);
+      await client.initialize();
+      const result = await client.handleRedirectPromise();
+      if (result?.account) client.setActiveAccount(result.account);
       this.started = true;
     } catch (error) {
       throw startupFailed(error);
     } finally {
-      this.bus.setInProgress('none');
-      this.bus.accountMayHaveChanged();
+      this.accountsChanged();
     }
   }
 
   private onMsalEvent(message: EventMessage): void {
-    const status = EventMessageUtils.getInteractionStatusFromEvent(message, this.bus.inProgress);
-    if (status !== null) this.bus.setInProgress(status);
-    if (ACCOUNT_EVENTS.has(message.eventType)) this.bus.accountMayHaveChanged();
+    // The only writer of the status: an app that opens a popup as redirect handling ends keeps
+    // msal's 'acquireToken' until msal itself reports the end.
+    const status = EventMessageUtils.getInteractionStatusFromEvent(message, this.statusSubject.value);
+    if (status !== null && status !== this.statusSubject.value) {
+      this.statusState.set(status);
+      this.statusSubject.next(status);
+    }
+    if (ACCOUNT_EVENTS.has(message.eventType)) this.accountsChanged();
     if (this.bus.msalBrowserObserved) this.bus.emitMsalBrowser(toMsalBrowserEvent(message));
     if (this.bus.observed) {
       const event = toLibraryEvent(message, this.client);
       if (event) this.bus.emit(event);
     }
+  }
+
+  private accountsChanged(): void {
+    this.chosen = null;
+    this.bus.accountMayHaveChanged();
   }
 }

@@ -182,3 +182,13 @@ export function endpointsUnresolved(cause: unknown): MsalHttpError {
     { cause },
   );
 }
+
+/** An interaction succeeded, yet msal-browser's result carries no access token for the scopes. */
+export function emptyAccessToken(scopes: readonly string[]): MsalHttpError {
+  return new MsalHttpError(
+    MsalHttpErrorCode.EmptyAccessToken,
+    (typeof ngDevMode === 'undefined' || ngDevMode) &&
+      `msal-browser returned no access token for scopes "${scopes.join(' ')}" after an interaction; map the URL to an ` +
+        `API scope (OpenID scopes such as openid or profile alone give an id token only)`,
+  );
+}

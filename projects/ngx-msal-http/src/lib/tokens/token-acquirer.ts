@@ -1,158 +1,328 @@
 import { HttpRequest } from '@angular/common/http';
-import { inject, Injectable, NgZone } from '@angular/core';
-import type { AccountInfo, AuthenticationResult } from '@azure/msal-browser';
+import { EnvironmentInjector, inject, Injectable, NgZone, runInInjectionContext } from '@angular/core';
+import { AccountInfo, AuthenticationResult, CacheLookupPolicy, PopupRequest } from '@azure/msal-browser';
 
-import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
-import { interactionNotAllowed, interactionRoundsExhausted, noAccount, redirectStarted, silentTimeout } from './runtime-errors';
-import { selectAccount } from './account-selection';
-import { isInteractionInProgress, requiresInteraction, toMsalHttpError } from './auth-errors';
+import { MSAL_HTTP_CONFIG, MsalHttpAuthRequest } from '../config/msal-http-config';
+import { MsalHttpEventBus } from '../events/msal-http-event-bus';
+import { TokenRequestInfo } from '../events/msal-http-event';
+import { toEventAccount, toTokenResultInfo } from '../events/sanitize';
+import { acquisitionKey, sortedScopes } from './acquisition-key';
+import { requiresInteraction, toMsalHttpError } from './auth-errors';
 import { InteractionCoordinator } from './interaction-coordinator';
 import { MsalClientHost } from './msal-client-host';
-import { DeadlineTimer } from './deadline-timer';
-
-/** What the interceptor needs a token for. */
-export interface AcquireTokenRequest {
-  readonly scopes: readonly string[];
-  /** A claims request (JSON), from a claims challenge. */
-  readonly claims?: string;
-  /** The HTTP request, for `authRequest` functions; `null` outside the interceptor. */
-  readonly httpRequest: HttpRequest<unknown> | null;
-}
+import { emptyAccessToken, interactionNotAllowed, interactionRoundsExhausted, noAccount, redirectStarted } from './runtime-errors';
+import { SilentCaller } from './silent-caller';
+import { memoryAllowed, servedUntil, TokenMemory } from './token-memory';
 
 // A request that keeps needing the user after this many interactions fails instead of looping.
 const MAX_INTERACTION_ROUNDS = 3;
 
+/** What memory keeps next to a token, for its renewal. */
+export interface HeldToken {
+  readonly account: AccountInfo;
+  readonly scopes: string[];
+  readonly fields: MsalHttpAuthRequest;
+}
+
+/** What {@link TokenAcquirer.renew} did. */
+export type RenewalOutcome =
+  | { readonly kind: 'renewed' }
+  | { readonly kind: 'gone' }
+  | { readonly kind: 'interaction' }
+  | { readonly kind: 'failed'; readonly expiresAt: number };
+
+/** One acquisition, worked out once: the account, the request fields, the key that identifies it. */
+interface Plan {
+  readonly account: AccountInfo | null;
+  readonly scopes: string[];
+  readonly claims: string | undefined;
+  readonly fields: MsalHttpAuthRequest;
+  readonly key: string;
+}
+
 /**
- * Acquires tokens: silent first, shared by every concurrent request for the same account, scope
- * set (order-insensitive), claims and request fields; then, only when the user is really needed,
- * one interaction through the {@link InteractionCoordinator}. Every path ends within a timeout.
+ * Owns every acquisition from start to end: waits for the client's startup, chooses the account,
+ * runs `authRequest` once, keys single flight, serves a token msal would return from its cache out
+ * of memory, calls msal silently, asks the {@link InteractionCoordinator} when the user is needed,
+ * emits the start / success / failure events, and resolves with a result or rejects with a typed
+ * `MsalHttpError`.
  */
 @Injectable()
 export class TokenAcquirer {
   private readonly host = inject(MsalClientHost);
   private readonly config = inject(MSAL_HTTP_CONFIG);
+  private readonly bus = inject(MsalHttpEventBus);
+  private readonly injector = inject(EnvironmentInjector);
   private readonly interaction = inject(InteractionCoordinator);
+  private readonly memory = new TokenMemory<HeldToken>();
+  // Set by TokenRenewer (withTokenRenewal()): told about each token memory keeps.
+  private rememberListener: ((key: string) => void) | null = null;
+  private readonly silentCalls = new SilentCaller(() => this.host.client, this.config.timeouts.silent, inject(NgZone, { optional: true }));
   private readonly inFlight = new Map<string, Promise<AuthenticationResult>>();
-  // One timer for every pending silent call, instead of a timer armed and cleared per call.
-  private readonly silentDeadlines = new DeadlineTimer(this.config.timeouts.silent, inject(NgZone));
+  // Sorted scope lists, by the (compiled, long-lived) scope list a request matched.
+  private readonly sorted = new WeakMap<readonly string[], string[]>();
+  private readonly warnedShortLifetime = new Set<string>();
 
-  /** The account a token would be acquired for now (see {@link selectAccount}); throws `MSALHTTP201`. */
-  currentAccount(): AccountInfo | null {
-    return selectAccount(this.host.client);
+  constructor() {
+    this.bus.accountChanges$.subscribe(() => this.memory.clear());
   }
 
-  /** Waits for the client's startup, then chooses the account. */
-  async prepare(): Promise<AccountInfo | null> {
-    await this.host.ready();
-    return this.currentAccount();
+  /** The memory, for renewal. */
+  get tokens(): TokenMemory<HeldToken> {
+    return this.memory;
   }
 
-  /** A token for `account` (from {@link prepare}); `null` means nobody is signed in yet. */
-  async acquire(request: AcquireTokenRequest, account: AccountInfo | null): Promise<AuthenticationResult> {
-    if (!account) return this.interact(request, null, undefined);
+  /** Calls `listener` with the key of each token memory keeps (renewal schedules from it). */
+  onRemember(listener: (key: string) => void): void {
+    this.rememberListener = listener;
+  }
+
+  /**
+   * Renews the token memory holds under `key` before it stops being served, msal doing the work:
+   * first a plain silent call (another tab sharing the cache may have renewed it already), then
+   * one that skips the access-token cache. Never opens a popup. Resolves to what happened.
+   */
+  async renew(key: string): Promise<RenewalOutcome> {
+    const entry = this.memory.entry(key);
+    if (!entry) return { kind: 'gone' };
+    const { account, scopes, fields } = entry.meta;
+    const request = { ...fields, scopes, account };
+    const generation = this.memory.generation;
     try {
-      return await this.silent(account, request);
+      const cached = await this.silentCalls.call(key, request);
+      const offset = this.host.renewalOffsetMs;
+      const fresh = (servedUntil(cached, offset) ?? 0) > entry.servedUntil;
+      const result = fresh
+        ? cached
+        : await this.silentCalls.call(key, { ...request, cacheLookupPolicy: CacheLookupPolicy.RefreshTokenAndNetwork });
+      // Signed out or switched account meanwhile: the memory was cleared; keep nothing.
+      if (this.memory.generation !== generation) return { kind: 'gone' };
+      this.remember({ account, scopes, claims: undefined, fields, key }, account, result);
+      return { kind: 'renewed' };
     } catch (error) {
-      if (!requiresInteraction(error)) throw toMsalHttpError(error, 'silent');
-      return this.interact(request, account, error);
+      const typed = requiresInteraction(error) ? error : toMsalHttpError(error, 'silent');
+      if (this.bus.observed) {
+        this.bus.emit({
+          type: 'msal:tokenRenewalFailure',
+          scopes,
+          account: toEventAccount(account),
+          error: typed,
+          interactionRequired: requiresInteraction(error),
+        });
+      }
+      return requiresInteraction(error) ? { kind: 'interaction' } : { kind: 'failed', expiresAt: entry.result.expiresOn?.getTime() ?? 0 };
     }
   }
 
-  private silent(account: AccountInfo, request: AcquireTokenRequest): Promise<AuthenticationResult> {
-    const extra = this.config.authRequest(request.httpRequest, request.scopes);
-    const scopes = sortedScopes(request.scopes);
-    const key = flightKey(account, scopes, request.claims, extra);
-    let flight = this.inFlight.get(key);
+  /**
+   * The token for `scopes` when memory holds one msal would return from its cache, synchronously;
+   * `null` otherwise (then call {@link acquire}). A hit is reported as an acquisition from cache.
+   */
+  cached(request: HttpRequest<unknown>, scopes: readonly string[]): AuthenticationResult | null {
+    if (!this.host.isReady || this.memory.size === 0) return null;
+    let account: AccountInfo | null;
+    try {
+      account = this.host.account();
+    } catch {
+      return null;
+    }
+    if (!account) return null;
+    const fields = this.fieldsFor(request, scopes, account);
+    if (!memoryAllowed(fields, undefined)) return null;
+    const result = this.memory.get(this.memoryKey(account, scopes, fields), Date.now());
+    if (result && this.bus.observed) {
+      const info = describe(request, scopes, account);
+      this.bus.emit({ type: 'msal:acquireTokenStart', request: info });
+      this.bus.emit({
+        type: 'msal:acquireTokenSuccess',
+        request: info,
+        result: { ...toTokenResultInfo(result), fromCache: true },
+      });
+    }
+    return result;
+  }
+
+  /** A token for `scopes` (with `claims`, after a claims challenge), with its events. */
+  async acquire(request: HttpRequest<unknown> | null, scopes: readonly string[], claims?: string): Promise<AuthenticationResult> {
+    // Until the account is chosen, events name none. Built only when someone listens.
+    let account: AccountInfo | null = null;
+    let info: TokenRequestInfo | undefined;
+    const describeOnce = () => (info ??= describe(request, scopes, account));
+    let started = false;
+    try {
+      await this.host.ready();
+      account = this.host.account();
+      if (this.bus.observed) this.bus.emit({ type: 'msal:acquireTokenStart', request: describeOnce() });
+      started = true;
+      const sorted = this.sortedScopes(scopes);
+      const fields = this.fieldsFor(request, scopes, account);
+      const plan: Plan = { account, scopes: sorted, claims, fields, key: acquisitionKey(account, sorted, claims, fields) };
+      const result = await this.singleFlight(plan);
+      if (this.bus.observed) {
+        this.bus.emit({
+          type: 'msal:acquireTokenSuccess',
+          request: describeOnce(),
+          result: toTokenResultInfo(result),
+        });
+      }
+      return result;
+    } catch (error) {
+      if (this.bus.observed) {
+        // Startup or account choice failed before the start event: still one start, one failure.
+        if (!started) this.bus.emit({ type: 'msal:acquireTokenStart', request: describeOnce() });
+        this.bus.emit({ type: 'msal:acquireTokenFailure', request: describeOnce(), error });
+      }
+      throw error;
+    }
+  }
+
+  /** How events name an HTTP request: method, URL without query, scopes, the account chosen now. */
+  describe(request: HttpRequest<unknown>, scopes: readonly string[]): TokenRequestInfo {
+    let account: AccountInfo | null = null;
+    try {
+      account = this.host.isReady ? this.host.account() : null;
+    } catch {
+      account = null;
+    }
+    return describe(request, scopes, account);
+  }
+
+  /** Forgets a token the API refused (401) or challenged, so that the next request acquires again. */
+  forget(accessToken: string): void {
+    this.memory.deleteToken(accessToken);
+  }
+
+  private singleFlight(plan: Plan): Promise<AuthenticationResult> {
+    let flight = this.inFlight.get(plan.key);
     if (!flight) {
-      const silentRequest = { ...extra, scopes, account, ...(request.claims ? { claims: request.claims } : {}) };
-      const timeout = this.config.timeouts.silent;
-      flight = this.silentDeadlines.race(
-        Promise.resolve().then(() => this.host.client.acquireTokenSilent(silentRequest)),
-        () => silentTimeout(timeout),
-      );
-      const own = flight;
+      const own = this.run(plan);
       const clear = () => {
-        if (this.inFlight.get(key) === own) this.inFlight.delete(key);
+        if (this.inFlight.get(plan.key) === own) this.inFlight.delete(plan.key);
       };
       own.then(clear, clear);
-      this.inFlight.set(key, own);
+      this.inFlight.set(plan.key, own);
+      flight = own;
     }
     return flight;
   }
 
-  private async interact(request: AcquireTokenRequest, account: AccountInfo | null, cause: unknown): Promise<AuthenticationResult> {
-    const mode = this.config.interactionType;
-    if (mode === 'none') {
-      throw account ? interactionNotAllowed(request.scopes, cause) : noAccount();
-    }
-    if (mode === 'redirect') {
-      this.interaction.redirectOnce(() => this.host.client.acquireTokenRedirect(this.interactiveRequest(request, account)));
-      throw redirectStarted(request.scopes, cause);
-    }
-    return this.popupRounds(request, account);
-  }
-
-  private async popupRounds(request: AcquireTokenRequest, account: AccountInfo | null): Promise<AuthenticationResult> {
-    // Requests share a popup only when they would share a silent acquisition: same account, scope
-    // set, claims and request fields (an authRequest function may pick another tenant per request).
-    const key = flightKey(
-      account,
-      sortedScopes(request.scopes),
-      request.claims,
-      this.config.authRequest(request.httpRequest, request.scopes),
-    );
-    for (let round = 1; round <= MAX_INTERACTION_ROUNDS; round++) {
-      if (!this.interaction.currentPopup && this.interaction.busyElsewhere) {
-        await this.interaction.waitUntilIdle();
-      } else {
-        // Join the popup under way, or open the one popup everybody else will join.
-        const own = !this.interaction.currentPopup;
-        const popup =
-          this.interaction.currentPopup ??
-          this.interaction.openPopup(key, () => this.host.client.acquireTokenPopup(this.interactiveRequest(request, account)));
-        try {
-          const result = await popup.promise;
-          if (own && !this.host.client.getActiveAccount() && result.account) this.host.client.setActiveAccount(result.account);
-          // Same scopes use the popup's result; other scopes retry silently below.
-          if (popup.key === key) return result;
-        } catch (error) {
-          if (!isInteractionInProgress(error)) throw toMsalHttpError(error, 'popup');
-          await this.interaction.waitUntilIdle();
-        }
-      }
-      const retry = await this.retrySilently(request);
-      if (retry) return retry;
-      account = this.currentAccount();
-    }
-    throw interactionRoundsExhausted(request.scopes, MAX_INTERACTION_ROUNDS);
-  }
-
-  /** After someone else's interaction: a silent attempt; `null` when the user is still needed. */
-  private async retrySilently(request: AcquireTokenRequest): Promise<AuthenticationResult | null> {
-    const account = this.currentAccount();
-    if (!account) return null;
+  private async run(plan: Plan): Promise<AuthenticationResult> {
+    const generation = this.interaction.generation;
+    if (!plan.account) return this.interact(plan, undefined, generation);
     try {
-      return await this.silent(account, request);
+      return await this.silent(plan, plan.account);
     } catch (error) {
-      if (requiresInteraction(error)) return null;
-      throw toMsalHttpError(error, 'silent');
+      if (!requiresInteraction(error)) throw toMsalHttpError(error, 'silent');
+      return this.interact(plan, error, generation);
     }
   }
 
-  private interactiveRequest(request: AcquireTokenRequest, account: AccountInfo | null) {
-    const extra = this.config.authRequest(request.httpRequest, request.scopes);
-    // Signing in for the first time: ask for the app's consent scopes too, so one prompt does.
-    const scopes = account ? [...request.scopes] : [...new Set([...this.config.consentScopes, ...request.scopes])];
-    return { ...extra, scopes, ...(account ? { account } : {}), ...(request.claims ? { claims: request.claims } : {}) };
+  private async silent(plan: Plan, account: AccountInfo): Promise<AuthenticationResult> {
+    const request = { ...plan.fields, scopes: plan.scopes, account, ...(plan.claims ? { claims: plan.claims } : {}) };
+    const result = await this.silentCalls.call(plan.key, request);
+    this.remember(plan, account, result);
+    return result;
+  }
+
+  private async interact(plan: Plan, cause: unknown, generation: number): Promise<AuthenticationResult> {
+    const mode = this.config.interactionType;
+    if (mode === 'none') throw plan.account ? interactionNotAllowed(plan.scopes, cause) : noAccount();
+    if (mode === 'redirect') {
+      this.interaction.redirect(() => this.host.client.acquireTokenRedirect(this.interactiveRequest(plan)));
+      throw redirectStarted(plan.scopes, cause);
+    }
+    for (let round = 1; round <= MAX_INTERACTION_ROUNDS; round++) {
+      const turn = await this.interaction.popup(
+        plan.key,
+        () => this.host.client.acquireTokenPopup(this.interactiveRequest(plan)),
+        generation,
+      );
+      generation = this.interaction.generation;
+      if (turn.kind === 'result') {
+        const { result } = turn;
+        if (!result.accessToken) throw emptyAccessToken(plan.scopes);
+        if (turn.opened && !this.host.client.getActiveAccount() && result.account) this.host.client.setActiveAccount(result.account);
+        if (result.account) this.remember(plan, result.account, result);
+        return result;
+      }
+      // Another interaction ended: the user may no longer be needed.
+      const account = this.host.account();
+      if (!account) continue;
+      try {
+        return await this.silent(plan, account);
+      } catch (error) {
+        if (!requiresInteraction(error)) throw toMsalHttpError(error, 'silent');
+      }
+    }
+    throw interactionRoundsExhausted(plan.scopes, MAX_INTERACTION_ROUNDS);
+  }
+
+  private interactiveRequest(plan: Plan): PopupRequest {
+    // Always with the app's consent scopes: signing in asks for them in one prompt, and a
+    // re-authentication of a signed-in account does not shrink the consent it had.
+    const scopes = [...new Set([...this.config.consentScopes, ...plan.scopes])];
+    return {
+      ...(plan.fields as PopupRequest),
+      scopes,
+      ...(plan.account ? { account: plan.account } : {}),
+      ...(plan.claims ? { claims: plan.claims } : {}),
+    };
+  }
+
+  private remember(plan: Plan, account: AccountInfo, result: AuthenticationResult): void {
+    if (!memoryAllowed(plan.fields, plan.claims)) return;
+    const offset = this.host.renewalOffsetMs;
+    const key = acquisitionKey(account, plan.scopes, undefined, plan.fields);
+    const held = this.memory.set(key, result, offset, Date.now(), { account, scopes: plan.scopes, fields: plan.fields });
+    if (held) this.rememberListener?.(key);
+    if (!held && (typeof ngDevMode === 'undefined' || ngDevMode)) this.warnShortLifetime(plan, result, offset);
+  }
+
+  // With tokens that live shorter than msal's renewal offset, msal refreshes on every request.
+  private warnShortLifetime(plan: Plan, result: AuthenticationResult, offsetMs: number): void {
+    const lifetime = result.expiresOn ? result.expiresOn.getTime() - Date.now() : null;
+    if (lifetime === null || lifetime > offsetMs || this.warnedShortLifetime.has(plan.key)) return;
+    this.warnedShortLifetime.add(plan.key);
+    console.warn(
+      `ngx-msal-http: access tokens for scopes "${plan.scopes.join(' ')}" live ${Math.round(lifetime / 1000)} s, less than ` +
+        `msal-browser's renewal offset (system.tokenRenewalOffsetSeconds, ${offsetMs / 1000} s): every request refreshes ` +
+        `the token. Lower system.tokenRenewalOffsetSeconds below the token lifetime (see docs/token-cache.md).`,
+    );
+  }
+
+  private fieldsFor(request: HttpRequest<unknown> | null, scopes: readonly string[], account: AccountInfo | null): MsalHttpAuthRequest {
+    return runInInjectionContext(this.injector, () => this.config.authRequest(request, scopes, { account }));
+  }
+
+  // Memory keys by matched scope list, while the account and the (object-configured) request fields
+  // stay the same: building the key on every request was about a tenth of the cached path's cost
+  // (bench scenarios 2 and 6, where ours must stay within 2.5x of a header-cloning interceptor).
+  private keys = {
+    account: null as AccountInfo | null,
+    fields: null as MsalHttpAuthRequest | null,
+    byScopes: new WeakMap<readonly string[], string>(),
+  };
+
+  private memoryKey(account: AccountInfo, scopes: readonly string[], fields: MsalHttpAuthRequest): string {
+    if (this.keys.account !== account || this.keys.fields !== fields) this.keys = { account, fields, byScopes: new WeakMap() };
+    let key = this.keys.byScopes.get(scopes);
+    if (key === undefined) this.keys.byScopes.set(scopes, (key = acquisitionKey(account, this.sortedScopes(scopes), undefined, fields)));
+    return key;
+  }
+
+  private sortedScopes(scopes: readonly string[]): string[] {
+    let sorted = this.sorted.get(scopes);
+    if (!sorted) this.sorted.set(scopes, (sorted = sortedScopes(scopes)));
+    return sorted;
   }
 }
 
-/** Scopes as a set in a stable order: msal-browser de-duplicates in-flight requests without sorting. */
-function sortedScopes(scopes: readonly string[]): string[] {
-  return [...new Set(scopes)].sort();
+function describe(request: HttpRequest<unknown> | null, scopes: readonly string[], account: AccountInfo | null): TokenRequestInfo {
+  return { method: request?.method ?? '', url: request ? withoutQuery(request.url) : '', scopes, account: toEventAccount(account) };
 }
 
-/** What makes two acquisitions the same one. */
-function flightKey(account: AccountInfo | null, scopes: readonly string[], claims: string | undefined, extra: object): string {
-  return [account?.homeAccountId ?? '', scopes.join(' '), claims ?? '', JSON.stringify(extra)].join('\n');
+/** A URL without its query string and fragment, for events and messages. */
+export function withoutQuery(url: string): string {
+  const end = url.search(/[?#]/);
+  return end === -1 ? url : url.slice(0, end);
 }

@@ -10,7 +10,7 @@ import {
   serverError,
   userCancelledError,
 } from '../../../testing/src/fake-msal-errors';
-import { flushMicrotasks, MsalHttpHarness, outcomeOf, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
+import { settle, MsalHttpHarness, outcomeOf, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
 import { MsalHttpConfig } from '../config/msal-http-config';
 import { MsalHttpErrorCode } from '../config/msal-http-error';
 
@@ -130,13 +130,13 @@ describe('failure modes: every request ends with a typed error and one failure e
       const harness = setUpMsalHttp({ client, config: { timeouts: TIMEOUTS, ...failure.config } });
 
       const outcomes = Array.from({ length: REQUESTS }, (_, i) => outcomeOf(harness.http.get(`${ORDERS}/${i}`)));
-      await flushMicrotasks(60);
+      await settle();
       if (failure.advanceMs) {
         jasmine.clock().tick(failure.advanceMs - 1);
-        await flushMicrotasks(60);
+        await settle();
         expect(failureEvents(harness).length).withContext('nothing fails before its timeout').toBe(0);
         jasmine.clock().tick(1);
-        await flushMicrotasks(60);
+        await settle();
       }
       const results = await Promise.all(outcomes);
 

@@ -1,0 +1,106 @@
+import { DOCUMENT } from '@angular/common';
+import { DestroyRef, inject, Injectable, InjectionToken, NgZone } from '@angular/core';
+
+import { MsalHttpEventBus } from '../events/msal-http-event-bus';
+import { TokenAcquirer } from './token-acquirer';
+
+/** The Web Locks API where the browser has it; `null` to renew without a cross-tab lock. */
+export const MSAL_HTTP_RENEWAL_LOCKS = new InjectionToken<LockManager | null>(ngDevMode ? 'MSAL_HTTP_RENEWAL_LOCKS' : '', {
+  providedIn: 'root',
+  factory: () => (typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null),
+});
+
+// Renew this long before a token stops being served: a fifth of the time left, at most a minute.
+const MAX_LEAD_MS = 60_000;
+const LEAD_FRACTION = 0.2;
+// Retries after a network failure: 2 s, 4 s, 8 s, … at most a minute apart, until real expiry.
+const FIRST_RETRY_MS = 2_000;
+const MAX_RETRY_MS = 60_000;
+
+/**
+ * Renews each token the memory holds shortly before it would stop being served
+ * (`withTokenRenewal()`), so that requests keep getting a token synchronously across renewals.
+ * One renewal per key; msal-browser does the work (TokenAcquirer.renew). Only while the document
+ * is visible, never after sign-out; a renewal that needs the user emits `msal:tokenRenewalFailure`
+ * and leaves the next request to go the usual way; a network failure is retried with backoff until
+ * the token really expires. Renewals of one account are serialised across tabs with Web Locks.
+ */
+@Injectable()
+export class TokenRenewer {
+  private readonly acquirer = inject(TokenAcquirer);
+  private readonly document = inject(DOCUMENT);
+  private readonly zone = inject(NgZone, { optional: true });
+  private readonly locks = inject(MSAL_HTTP_RENEWAL_LOCKS);
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly running = new Set<string>();
+  private readonly retries = new Map<string, number>();
+  private stopped = false;
+
+  constructor() {
+    this.acquirer.onRemember((key) => {
+      this.retries.delete(key);
+      this.schedule(key);
+    });
+    const accounts = inject(MsalHttpEventBus).accountChanges$.subscribe(() => this.cancelAll());
+    const onVisibility = () => (this.visible ? this.acquirer.tokens.keys().forEach((key) => this.schedule(key)) : this.cancelAll());
+    this.document.addEventListener('visibilitychange', onVisibility);
+    inject(DestroyRef).onDestroy(() => {
+      this.stopped = true;
+      accounts.unsubscribe();
+      this.document.removeEventListener('visibilitychange', onVisibility);
+      this.cancelAll();
+    });
+  }
+
+  private get visible(): boolean {
+    return this.document.visibilityState !== 'hidden';
+  }
+
+  private schedule(key: string, retryAt?: number): void {
+    this.cancel(key);
+    if (this.stopped || !this.visible) return;
+    const until = this.acquirer.tokens.servedUntil(key);
+    if (until === null) return;
+    const now = Date.now();
+    const at = retryAt ?? until - Math.min(MAX_LEAD_MS, (until - now) * LEAD_FRACTION);
+    this.arm(key, Math.max(0, at - now));
+  }
+
+  private arm(key: string, delay: number): void {
+    const start = () => setTimeout(() => void this.run(key), delay);
+    this.timers.set(key, this.zone ? this.zone.runOutsideAngular(start) : start());
+  }
+
+  private async run(key: string): Promise<void> {
+    this.timers.delete(key);
+    if (this.stopped || !this.visible || this.running.has(key)) return;
+    const account = this.acquirer.tokens.entry(key)?.meta.account.homeAccountId;
+    if (account === undefined) return;
+    this.running.add(key);
+    try {
+      const renew = () => this.acquirer.renew(key);
+      // Another tab renewing the same account's tokens holds the lock; when it is ours, msal's
+      // shared cache may already have the renewed token (TokenAcquirer.renew looks there first).
+      const outcome = this.locks ? await this.locks.request(`ngx-msal-http.renewal.${account}`, renew) : await renew();
+      if (outcome.kind !== 'failed') return;
+      const attempt = (this.retries.get(key) ?? 0) + 1;
+      this.retries.set(key, attempt);
+      const retryAt = Date.now() + Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** (attempt - 1));
+      if (retryAt < outcome.expiresAt) this.schedule(key, retryAt);
+    } finally {
+      this.running.delete(key);
+    }
+  }
+
+  private cancel(key: string): void {
+    const timer = this.timers.get(key);
+    if (timer !== undefined) clearTimeout(timer);
+    this.timers.delete(key);
+  }
+
+  private cancelAll(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    this.retries.clear();
+  }
+}
