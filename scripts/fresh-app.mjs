@@ -8,8 +8,10 @@
 // generated is edited; the README's setup snippets are type-checked in the same workspace.
 //   node scripts/fresh-app.mjs [--skip-lib-build] [--keep]
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -115,6 +117,33 @@ test('the README setup snippets compile in the new workspace', { timeout: TEST_T
     snippets.map((snippet) => snippet.file),
     ['src/app/app.config.ts', 'src/app/app.config.ts', 'src/app/app-module.ts'],
   );
+});
+
+test("ng serve serves the bridge page and msal's bridge script too", { timeout: TEST_TIMEOUT_MS }, async () => {
+  const port = await sparePort();
+  const server = spawn(process.execPath, [ngBin(), 'serve', APPS[0].name, `--port=${port}`], {
+    cwd: workspace,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NG_CLI_ANALYTICS: 'false' },
+  });
+  let output = '';
+  server.stdout.on('data', (chunk) => (output += chunk));
+  server.stderr.on('data', (chunk) => (output += chunk));
+  try {
+    const started = Date.now();
+    while (!/Local:/.test(stripVTControlCharacters(output))) {
+      if (server.exitCode !== null || Date.now() - started > 60_000) throw new Error(`ng serve did not start:\n${output.slice(-2000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const page = await fetch(`http://localhost:${port}/redirect-bridge.html`);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /broadcastResponseToMainFrame/);
+    const script = await fetch(`http://localhost:${port}/msal-redirect-bridge.min.js`);
+    assert.equal(script.status, 200);
+    assert.match(await script.text(), /msalRedirectBridge/);
+  } finally {
+    server.kill();
+  }
 });
 
 for (const app of APPS) {
@@ -291,8 +320,22 @@ function hashes(files) {
   return Object.fromEntries(Object.entries(files).map(([name, text]) => [name, createHash('sha256').update(text).digest('hex')]));
 }
 
+function ngBin() {
+  return join(workspace, 'node_modules/@angular/cli/bin/ng.js');
+}
+
 function ng(ngArgs) {
-  return run(process.execPath, [join(workspace, 'node_modules/@angular/cli/bin/ng.js'), ...ngArgs], { cwd: workspace, timeoutMs: 300_000 });
+  return run(process.execPath, [ngBin(), ...ngArgs], { cwd: workspace, timeoutMs: 300_000 });
+}
+
+function sparePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
 }
 
 async function pack() {
