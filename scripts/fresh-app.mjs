@@ -4,8 +4,8 @@
 // the packed library, runs `ng add` non-interactively with the local OpenID provider's values,
 // writes only what a user writes (a page with buttons, the routes), builds both apps and drives
 // them in headless Chromium: popup sign-in, a protected API call the API verifies, a guarded
-// route, popup sign-out (a known failure, marked todo) and a redirect sign-in. Nothing ng add
-// generated is edited; the README's setup snippets are type-checked in the same workspace.
+// route, popup sign-out, and redirect sign-in and sign-out. Nothing ng add generated is edited;
+// the README's setup snippets are type-checked in the same workspace.
 //   node scripts/fresh-app.mjs [--skip-lib-build] [--keep]
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -40,8 +40,6 @@ const APPS = [
   { name: 'standalone-app', standalone: true },
   { name: 'module-app', standalone: false },
 ];
-// See the sign-out test.
-const SIGN_OUT_TODO = "popup sign-out against a generic OpenID provider waits for msal-browser's 60 s bridge timeout";
 
 const work = mkdtempSync(join(tmpdir(), 'ngx-msal-http-fresh-app-'));
 const workspace = join(work, 'fresh');
@@ -201,48 +199,50 @@ for (const app of APPS) {
       });
     });
 
-    // Known failure, reported to the library: msal-browser's logoutPopup sends neither client_id
-    // nor id_token_hint, so oidc-provider cannot honour post_logout_redirect_uri: after "Yes, sign
-    // me out" the popup stays on its own "Sign-out Success" page, the bridge never runs, and
-    // logout() only resolves when msal's popupBridgeTimeout (60 s) expires. Drop `todo` once fixed.
+    test('popup sign-out ends within seconds; the guarded route then asks to sign in again', { timeout: TEST_TIMEOUT_MS }, async () => {
+      await withPage(app, async (page) => {
+        await signInWithPopup(page);
+        const popup = page.waitForEvent('popup');
+        const signOut = click(page, 'logout-popup', { timeout: 15_000 });
+        const signOutPopup = await popup;
+        await confirmSignOut(signOutPopup);
+        const outcome = await signOut.catch((error) => {
+          throw new Error(
+            `sign-out did not end within 15 s; the popup shows ${signOutPopup.isClosed() ? '(closed)' : signOutPopup.url()}`,
+            { cause: error },
+          );
+        });
+        assert.equal(outcome.state, 'ok', outcome.text);
+        await page.waitForSelector('[data-account]:text-is("(nobody)")');
+
+        const again = page.waitForEvent('popup');
+        await page.click('[data-action=orders]');
+        await completeLogin(await again);
+        await page.waitForSelector('[data-page=orders]');
+      });
+    });
+
     test(
-      'popup sign-out ends within seconds; the guarded route then asks to sign in again',
-      { timeout: TEST_TIMEOUT_MS, todo: SIGN_OUT_TODO },
+      'redirect sign-in comes back signed in, the API call works, redirect sign-out comes back signed out',
+      { timeout: TEST_TIMEOUT_MS },
       async () => {
         await withPage(app, async (page) => {
-          await signInWithPopup(page);
-          const popup = page.waitForEvent('popup');
-          const signOut = click(page, 'logout-popup', { timeout: 15_000 });
-          const signOutPopup = await popup;
-          await confirmSignOut(signOutPopup);
-          const outcome = await signOut.catch((error) => {
-            throw new Error(
-              `sign-out did not end within 15 s; the popup shows ${signOutPopup.isClosed() ? '(closed)' : signOutPopup.url()}`,
-              { cause: error },
-            );
-          });
-          assert.equal(outcome.state, 'ok', outcome.text);
-          await page.waitForSelector('[data-account]:text-is("(nobody)")');
+          await page.click('[data-action=login-redirect]');
+          await page.waitForURL((url) => url.origin === env.idp.issuer);
+          await completeLogin(page);
+          await page.waitForURL((url) => url.origin === env.origin[app.name] && !url.pathname.includes('redirect-bridge'));
+          await page.waitForSelector('[data-account]:text-is("alice")');
+          const called = await click(page, 'call-api');
+          assert.equal(called.state, 'ok', called.text);
 
-          const again = page.waitForEvent('popup');
-          await page.click('[data-action=orders]');
-          await completeLogin(await again);
-          await page.waitForSelector('[data-page=orders]');
+          await page.click('[data-action=logout-redirect]');
+          await page.waitForURL((url) => url.origin === env.idp.issuer);
+          await confirmSignOut(page);
+          await page.waitForURL((url) => url.origin === env.origin[app.name]);
+          await page.waitForSelector('[data-account]:text-is("(nobody)")');
         });
       },
     );
-
-    test('redirect sign-in comes back to the app signed in, and the API call works', { timeout: TEST_TIMEOUT_MS }, async () => {
-      await withPage(app, async (page) => {
-        await page.click('[data-action=login-redirect]');
-        await page.waitForURL((url) => url.origin === env.idp.issuer);
-        await completeLogin(page);
-        await page.waitForURL((url) => url.origin === env.origin[app.name] && !url.pathname.includes('redirect-bridge'));
-        await page.waitForSelector('[data-account]:text-is("alice")');
-        const called = await click(page, 'call-api');
-        assert.equal(called.state, 'ok', called.text);
-      });
-    });
   });
 }
 
@@ -255,7 +255,8 @@ async function signInWithPopup(page) {
   await page.waitForSelector('[data-account]:text-is("alice")');
 }
 
-// oidc-provider asks "sign out?" on its end-session page; anything else there is reported as is.
+// oidc-provider asks "sign out?" on its end-session page (in a popup, or in the page itself for a
+// redirect); anything else there is reported as is.
 async function confirmSignOut(popup) {
   const button = popup.locator('button[name=logout][value=yes], button[autofocus]').first();
   try {

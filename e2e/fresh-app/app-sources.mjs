@@ -18,6 +18,7 @@ import { MsalHttpAuth } from 'ngx-msal-http';
     <button data-action="login-popup" (click)="run('sign-in', auth.loginPopup())">Sign in (popup)</button>
     <button data-action="login-redirect" (click)="run('sign-in', auth.loginRedirect())">Sign in (redirect)</button>
     <button data-action="logout-popup" (click)="run('sign-out', auth.logout({ popup: true }))">Sign out</button>
+    <button data-action="logout-redirect" (click)="run('sign-out', auth.logout())">Sign out (redirect)</button>
     <button data-action="call-api" (click)="callApi()">Call the API</button>
     <a data-action="orders" routerLink="/orders">Orders (signed in only)</a>
     <pre data-result [attr.data-state]="result().state" [attr.data-run]="result().run">{{ result().text }}</pre>

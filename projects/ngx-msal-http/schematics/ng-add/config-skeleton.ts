@@ -36,10 +36,11 @@ export function configSource(registration: AppRegistration): string {
   }
   lines.push(
     "      // msal-browser 5 hands the provider's answer back through this tiny static page (made by ng add,",
-    '      // it calls broadcastResponseToMainFrame()); register both URIs with your ' +
-      (oidc ? 'provider.' : "app registration's Single-page application platform."),
+    '      // it calls broadcastResponseToMainFrame()); a popup sign-out returns there too. Register both',
+    `      // URIs with your ${oidc ? 'provider' : "app registration's Single-page application platform"}.`,
     `      redirectUri: window.location.origin + '${BRIDGE_PATH}',`,
-    `      postLogoutRedirectUri: window.location.origin + '${BRIDGE_PATH}',`,
+    '      // Where a sign-out by redirect comes back to.',
+    "      postLogoutRedirectUri: window.location.origin + '/',",
     '    },',
   );
   if (oidc) {

@@ -229,7 +229,7 @@ describe('ng-add with the app registration given as options', () => {
       "authority: 'https://localhost:3443',",
       "knownAuthorities: ['localhost:3443'],",
       "redirectUri: window.location.origin + '/redirect-bridge.html',",
-      "postLogoutRedirectUri: window.location.origin + '/redirect-bridge.html',",
+      "postLogoutRedirectUri: window.location.origin + '/',",
       'system: { protocolMode: ProtocolMode.OIDC },',
       "['http://localhost:3001', ['api://demo-orders/orders.read', 'api://demo-orders/orders.write']],",
       "consentScopes: ['api://demo-orders/orders.read', 'api://demo-orders/orders.write'],",
