@@ -2,9 +2,11 @@ import { SchematicsException } from '@angular-devkit/schematics';
 
 import { NgAddOptions } from './schema';
 
-/** What ng-add knows about the app registration; `null` fields become placeholders in the config. */
+/** What ng-add knows about the app registration (and the app); `null` fields become placeholders. */
 export interface AppRegistration {
   readonly provider: 'entra' | 'oidc';
+  /** The app renders on the server too (SSR or prerendering), where `window` does not exist. */
+  readonly serverRendering: boolean;
   readonly clientId: string | null;
   /** An https URL without a trailing slash. */
   readonly authority: string | null;
@@ -17,16 +19,17 @@ export interface AppRegistration {
  * prompt counts as "fill in later"; a value that cannot work stops ng-add with the fix.
  *
  * @example
- * appRegistration({ provider: 'oidc', authority: 'https://id.contoso.com/', apiScopes: 'a, b' });
- * // { provider: 'oidc', authority: 'https://id.contoso.com', apiScopes: ['a', 'b'], clientId: null, apiUrl: null }
+ * appRegistration({ provider: 'oidc', authority: 'https://id.contoso.com/', apiScopes: 'a, b' }, false);
+ * // { provider: 'oidc', authority: 'https://id.contoso.com', apiScopes: ['a', 'b'], clientId: null, apiUrl: null, … }
  */
-export function appRegistration(options: NgAddOptions): AppRegistration {
+export function appRegistration(options: NgAddOptions, serverRendering: boolean): AppRegistration {
   const provider = options.provider ?? 'entra';
   if (provider !== 'entra' && provider !== 'oidc') {
     throw new SchematicsException(`ngx-msal-http: --provider must be entra or oidc, not "${String(provider)}".`);
   }
   return {
     provider,
+    serverRendering,
     clientId: given(options.clientId),
     authority: authorityOf(given(options.authority)),
     apiUrl: apiUrlOf(given(options.apiUrl)),

@@ -10,8 +10,10 @@ export const BRIDGE_PATH = '/redirect-bridge.html';
  * indents it to where it lands.
  */
 export function configSource(registration: AppRegistration): string {
-  const { provider, clientId, authority, apiUrl, apiScopes } = registration;
+  const { provider, clientId, authority, apiUrl, apiScopes, serverRendering } = registration;
   const oidc = provider === 'oidc';
+  // On the server this file is evaluated too, without `window`; msal-browser never runs there.
+  const origin = serverRendering ? 'globalThis.location?.origin' : 'window.location.origin';
   const lines: string[] = ['{'];
   if (hasPlaceholders(registration)) {
     lines.push(
@@ -38,9 +40,10 @@ export function configSource(registration: AppRegistration): string {
     "      // msal-browser 5 hands the provider's answer back through this tiny static page (made by ng add,",
     '      // it calls broadcastResponseToMainFrame()); a popup sign-out returns there too. Register both',
     `      // URIs with your ${oidc ? 'provider' : "app registration's Single-page application platform"}.`,
-    `      redirectUri: window.location.origin + '${BRIDGE_PATH}',`,
+    ...(serverRendering ? ['      // globalThis.location: undefined during server-side rendering, where msal-browser never runs.'] : []),
+    `      redirectUri: ${origin} + '${BRIDGE_PATH}',`,
     '      // Where a sign-out by redirect comes back to.',
-    "      postLogoutRedirectUri: window.location.origin + '/',",
+    `      postLogoutRedirectUri: ${origin} + '/',`,
     '    },',
   );
   if (oidc) {

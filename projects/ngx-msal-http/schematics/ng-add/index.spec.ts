@@ -271,6 +271,16 @@ describe('ng-add with the app registration given as options', () => {
     assert.deepEqual(compileErrors(tree), []);
   });
 
+  it('uses globalThis.location in an app that also renders on the server, where window does not exist', async () => {
+    const app = await createApp(runner, true);
+    const workspace = JSON.parse(app.readContent('/angular.json')) as Workspace;
+    workspace.projects.app.architect.build.options['ssr'] = { entry: 'projects/app/src/server.ts' };
+    app.overwrite('/angular.json', JSON.stringify(workspace, null, 2));
+    const config = (await ngAdd(app, LOCAL_IDP)).readContent(APP_CONFIG);
+    assert.ok(config.includes("redirectUri: globalThis.location?.origin + '/redirect-bridge.html',"));
+    assert.ok(!config.includes('window.'), 'no window reference');
+  });
+
   it('keeps placeholders for options answered with an empty string (Enter at the prompt)', async () => {
     const tree = await ngAdd(await createApp(runner, true), {
       provider: 'oidc',

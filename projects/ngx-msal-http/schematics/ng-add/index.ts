@@ -23,14 +23,21 @@ import { setupStandalone } from './setup-standalone';
  */
 export function ngAdd(options: NgAddOptions): Rule {
   return async (tree) => {
-    const registration = appRegistration(options);
     const project = await resolveProject(tree, options.project);
+    const registration = appRegistration(options, await rendersOnServer(tree, project));
     const mainPath = await getMainFilePath(tree, project);
     const setup = isStandaloneApp(tree, mainPath)
       ? setupStandalone(project, mainPath, registration)
       : setupNgModule(project, mainPath, registration);
     return chain([addMsalBrowser(options.skipInstall ?? false), setup, addRedirectBridge(project)]);
   };
+}
+
+/** Whether the app also renders on the server (`ng add @angular/ssr`, prerendering, or an old server target). */
+async function rendersOnServer(tree: Tree, name: string): Promise<boolean> {
+  const project = (await readWorkspace(tree)).projects.get(name);
+  const options = project?.targets.get('build')?.options ?? {};
+  return ['ssr', 'server', 'prerender'].some((key) => !!options[key]) || !!project?.targets.has('server');
 }
 
 /** The named project, or the workspace's only application; it must be an application. */
