@@ -20,6 +20,7 @@ const steps = [
   ['end-to-end tests (demo app, OpenID provider, API, Playwright)', 'node', ['e2e/run.mjs']],
   ['ng-add schematic (build into dist, node --test)', 'node', ['scripts/build-schematics.mjs', '--test']],
   ['packed package (publint, attw, install, peers)', 'node', ['scripts/check-package.mjs']],
+  ['fresh CLI 21 apps: ng add, build, sign in, call the API (Playwright)', 'node', ['scripts/fresh-app.mjs', '--skip-lib-build']],
 ];
 
 const total = { passed: 0, failed: 0 };

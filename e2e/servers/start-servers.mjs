@@ -1,7 +1,11 @@
 // One call (or one command) for everything the end-to-end tests and `npm start` need besides the
-// Angular app: certificates, the OpenID provider and the protected API.
+// Angular app: certificates, the OpenID provider and the protected API. Also a development
+// identity provider for your own app (README, "A local OpenID provider for your own app").
 //
-//   node e2e/servers/start-servers.mjs      (env: OIDC_PORT=3443 API_PORT=3001 APP_ORIGIN=http://localhost:4200)
+//   node e2e/servers/start-servers.mjs
+//   env: OIDC_PORT=3443 API_PORT=3001
+//        APP_ORIGIN=http://localhost:4200[,http://localhost:4300]   the apps allowed to sign in
+//        REDIRECT_PATHS=/,/redirect-bridge.html                     redirect URIs on each origin
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,12 +15,13 @@ import { DEMO_CLIENT_ID, startOidcProvider } from './oidc.mjs';
 
 const CERT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '.certs');
 
-/** Paths on the app origin the provider accepts as redirect URIs. */
+/** Paths on the app origin the provider accepts as redirect URIs, unless told otherwise. */
 export const REDIRECT_PATHS = ['/', '/redirect-bridge.html'];
 
 /**
  * Starts certificates + provider + API. Port 0 picks spare ports (tests); `appOrigin` may be one
- * origin or a list (CORS on both servers, redirect URIs on each origin).
+ * origin or a list (CORS on both servers, redirect URIs on each origin); `redirectPaths` are the
+ * redirect (and post-logout) URIs accepted on every origin, paths or full URLs.
  *
  * @example
  * const servers = await startAll({ oidcPort: 0, apiPort: 0, appOrigin: 'http://localhost:4200' });
@@ -27,13 +32,14 @@ export async function startAll({
   oidcPort = 3443,
   apiPort = 3001,
   appOrigin = 'http://localhost:4200',
+  redirectPaths = REDIRECT_PATHS,
   certDir = CERT_DIR,
   quiet = false,
 } = {}) {
   const appOrigins = [].concat(appOrigin).map((origin) => new URL(origin).origin);
   const { caCertPath, certPath, keyPath } = makeCertificates(certDir);
   const ca = readFileSync(caCertPath);
-  const redirectUris = appOrigins.flatMap((origin) => REDIRECT_PATHS.map((path) => new URL(path, origin).href));
+  const redirectUris = [...new Set(appOrigins.flatMap((origin) => redirectPaths.map((path) => new URL(path, origin).href)))];
 
   const oidc = await startOidcProvider({
     port: oidcPort,
@@ -66,12 +72,17 @@ async function main() {
   const servers = await startAll({
     oidcPort: Number(process.env.OIDC_PORT ?? 3443),
     apiPort: Number(process.env.API_PORT ?? 3001),
-    appOrigin: process.env.APP_ORIGIN ?? 'http://localhost:4200',
+    appOrigin: list(process.env.APP_ORIGIN) ?? 'http://localhost:4200',
+    redirectPaths: list(process.env.REDIRECT_PATHS) ?? REDIRECT_PATHS,
   });
   console.log(`[servers] OpenID provider  ${servers.issuer}  (client_id ${servers.clientId}; any login works)`);
   console.log(`[servers] protected API    ${servers.apiUrl}  (also http://127.0.0.1:${new URL(servers.apiUrl).port})`);
   console.log(`[servers] redirect URIs    ${servers.redirectUris.join(' ')}`);
-  console.log(`[servers] local CA         ${servers.caCertPath}`);
+  console.log(`[servers] local CA         ${servers.caCertPath}  (open ${servers.issuer} once and accept the warning)`);
+  console.log(
+    `[servers] your own app     ng add ngx-msal-http --provider=oidc --client-id=${servers.clientId} --authority=${servers.issuer} ` +
+      `--api-url=${servers.apiUrl} --api-scopes=api://demo-orders/orders.read`,
+  );
   console.log('[servers] Ctrl-C to stop');
 
   const shutdown = (signal) => {
@@ -82,6 +93,15 @@ async function main() {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+/** A comma-separated environment variable as a list; undefined when unset or empty. */
+function list(value) {
+  const items = (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  return items.length > 0 ? items : undefined;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

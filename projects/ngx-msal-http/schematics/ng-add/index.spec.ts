@@ -211,6 +211,167 @@ describe('ng-add options and package.json', () => {
   });
 });
 
+const LOCAL_IDP = {
+  provider: 'oidc',
+  clientId: 'my-spa',
+  authority: 'https://localhost:3443',
+  apiUrl: 'http://localhost:3001',
+  apiScopes: 'api://demo-orders/orders.read, api://demo-orders/orders.write',
+};
+const BRIDGE_PAGE = '/projects/app/public/redirect-bridge.html';
+
+describe('ng-add with the app registration given as options', () => {
+  it('writes a complete OIDC configuration: knownAuthorities, protocolMode under system, the API and its scopes', async () => {
+    const tree = await ngAdd(await createApp(runner, true), LOCAL_IDP);
+    const config = tree.readContent(APP_CONFIG);
+    for (const expected of [
+      "clientId: 'my-spa',",
+      "authority: 'https://localhost:3443',",
+      "knownAuthorities: ['localhost:3443'],",
+      "redirectUri: window.location.origin + '/redirect-bridge.html',",
+      "postLogoutRedirectUri: window.location.origin + '/',",
+      'system: { protocolMode: ProtocolMode.OIDC },',
+      "['http://localhost:3001', ['api://demo-orders/orders.read', 'api://demo-orders/orders.write']],",
+      "consentScopes: ['api://demo-orders/orders.read', 'api://demo-orders/orders.write'],",
+    ]) {
+      assert.ok(config.includes(expected), `app.config.ts lacks ${expected}`);
+    }
+    assert.match(config, /import \{ ProtocolMode \} from '@azure\/msal-browser';/);
+    assert.doesNotMatch(config, /auth: \{[^}]*protocolMode/, 'protocolMode under auth is ignored by msal-browser 5');
+    assert.ok(!config.includes('TODO(ngx-msal-http)'), 'nothing is left to fill in');
+    assert.ok(!/^\s*authRequest:/m.test(config), 'no prompt=consent on every sign-in');
+    assert.deepEqual(compileErrors(tree), []);
+  });
+
+  it('writes an Entra ID configuration without knownAuthorities, protocolMode or prompt=consent', async () => {
+    const options = {
+      clientId: '11111111-2222-3333-4444-555555555555',
+      authority: 'https://login.microsoftonline.com/contoso.onmicrosoft.com',
+    };
+    const tree = await ngAdd(await createApp(runner, true), {
+      ...options,
+      apiUrl: 'https://graph.microsoft.com/v1.0/me',
+      apiScopes: 'user.read',
+    });
+    const config = tree.readContent(APP_CONFIG);
+    assert.ok(config.includes("authority: 'https://login.microsoftonline.com/contoso.onmicrosoft.com',"));
+    assert.ok(config.includes("['https://graph.microsoft.com/v1.0/me', ['user.read']]"));
+    for (const absent of ['knownAuthorities', 'ProtocolMode', 'prompt:', 'TODO(ngx-msal-http)']) {
+      assert.ok(!config.includes(absent), `app.config.ts has ${absent}`);
+    }
+    assert.deepEqual(compileErrors(tree), []);
+  });
+
+  it('writes the same configuration into an NgModule app, with ProtocolMode imported', async () => {
+    const tree = await ngAdd(await createApp(runner, false), LOCAL_IDP);
+    const module = tree.readContent(APP_MODULE);
+    assert.ok(module.includes("          knownAuthorities: ['localhost:3443'],\n"));
+    assert.ok(module.includes('        system: { protocolMode: ProtocolMode.OIDC },\n'));
+    assert.match(module, /import \{ ProtocolMode \} from '@azure\/msal-browser';/);
+    assert.deepEqual(compileErrors(tree), []);
+  });
+
+  it('uses globalThis.location in an app that also renders on the server, where window does not exist', async () => {
+    const app = await createApp(runner, true);
+    const workspace = JSON.parse(app.readContent('/angular.json')) as Workspace;
+    workspace.projects.app.architect.build.options['ssr'] = { entry: 'projects/app/src/server.ts' };
+    app.overwrite('/angular.json', JSON.stringify(workspace, null, 2));
+    const config = (await ngAdd(app, LOCAL_IDP)).readContent(APP_CONFIG);
+    assert.ok(config.includes("redirectUri: globalThis.location?.origin + '/redirect-bridge.html',"));
+    assert.ok(!config.includes('window.'), 'no window reference');
+  });
+
+  it('keeps placeholders for options answered with an empty string (Enter at the prompt)', async () => {
+    const tree = await ngAdd(await createApp(runner, true), {
+      provider: 'oidc',
+      clientId: '',
+      authority: ' ',
+      apiUrl: '',
+      apiScopes: ' , ',
+    });
+    const config = tree.readContent(APP_CONFIG);
+    for (const expected of [
+      "clientId: 'YOUR-CLIENT-ID'",
+      "authority: 'https://YOUR-PROVIDER'",
+      "knownAuthorities: ['YOUR-PROVIDER']",
+      'TODO(ngx-msal-http)',
+    ]) {
+      assert.ok(config.includes(expected), `app.config.ts lacks ${expected}`);
+    }
+    assert.deepEqual(compileErrors(tree), []);
+  });
+
+  it('rejects an authority that is not https, and an API URL that is not http(s), before writing anything', async () => {
+    const app = await createApp(runner, true);
+    const before = app.readContent(APP_CONFIG);
+    await assert.rejects(ngAdd(app, { authority: 'http://localhost:3443' }), /--authority must be an https URL/);
+    await assert.rejects(ngAdd(app, { apiUrl: 'ftp://files.contoso.com' }), /--api-url must be an http\(s\) URL/);
+    await assert.rejects(ngAdd(app, { provider: 'okta' }), /allowed values are: "entra", "oidc"/i);
+    assert.equal(app.readContent(APP_CONFIG), before);
+  });
+});
+
+describe('ng-add and the redirect bridge', () => {
+  let tree: UnitTestTree;
+  before(async () => {
+    tree = await ngAdd(await createApp(runner, true), LOCAL_IDP);
+  });
+
+  it("writes public/redirect-bridge.html, which loads msal's bridge script and broadcasts the response", () => {
+    const page = tree.readContent(BRIDGE_PAGE);
+    assert.match(page, /<script src="msal-redirect-bridge\.min\.js"><\/script>/);
+    assert.match(page, /msalRedirectBridge\.broadcastResponseToMainFrame\(\)/);
+  });
+
+  it('copies the bridge script from @azure/msal-browser to the output root, once', () => {
+    const assets = buildOptions(tree)['assets'];
+    assert.deepEqual(assets, [
+      { glob: '**/*', input: 'projects/app/public' },
+      { glob: 'msal-redirect-bridge.min.js', input: 'node_modules/@azure/msal-browser/lib/redirect-bridge', output: '/' },
+    ]);
+  });
+
+  it('changes nothing in angular.json, the page or the config when run a second time', async () => {
+    const files = ['/angular.json', BRIDGE_PAGE, APP_CONFIG];
+    const before = files.map((file) => tree.readContent(file));
+    const again = await ngAdd(tree, LOCAL_IDP);
+    assert.deepEqual(
+      files.map((file) => again.readContent(file)),
+      before,
+    );
+  });
+
+  it('leaves a bridge page the app already has alone', async () => {
+    const app = await createApp(runner, true);
+    app.create(BRIDGE_PAGE, '<!-- mine -->');
+    assert.equal((await ngAdd(app)).readContent(BRIDGE_PAGE), '<!-- mine -->');
+  });
+
+  it('puts the page in the source root, with its own asset entry, in an app without public/ (src/assets layout)', async () => {
+    const app = await createApp(runner, true);
+    const workspace = JSON.parse(app.readContent('/angular.json')) as Workspace;
+    workspace.projects.app.architect.build.options['assets'] = ['projects/app/src/favicon.ico', 'projects/app/src/assets'];
+    app.overwrite('/angular.json', JSON.stringify(workspace, null, 2));
+    const tree = await ngAdd(app);
+    assert.ok(tree.exists('/projects/app/src/redirect-bridge.html'));
+    assert.ok(!tree.exists(BRIDGE_PAGE));
+    assert.deepEqual(buildOptions(tree)['assets'], [
+      'projects/app/src/favicon.ico',
+      'projects/app/src/assets',
+      'projects/app/src/redirect-bridge.html',
+      { glob: 'msal-redirect-bridge.min.js', input: 'node_modules/@azure/msal-browser/lib/redirect-bridge', output: '/' },
+    ]);
+  });
+});
+
+interface Workspace {
+  projects: { app: { architect: { build: { options: Record<string, unknown> } } } };
+}
+
+function buildOptions(tree: UnitTestTree): Record<string, unknown> {
+  return (JSON.parse(tree.readContent('/angular.json')) as Workspace).projects.app.architect.build.options;
+}
+
 function appConfig(imports: string, httpProvider: string): string {
   return `import { ApplicationConfig } from '@angular/core';\n${imports}\n\nexport const appConfig: ApplicationConfig = {\n  providers: [\n    ${httpProvider},\n  ],\n};\n`;
 }

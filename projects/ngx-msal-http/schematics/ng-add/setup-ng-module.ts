@@ -7,7 +7,8 @@ import { applyChangesToFile, getSourceFile } from '@schematics/angular/utility/s
 
 import { addImports, appendInline, appendToArray, arrayProperty, containsIdentifier, findCall } from '../utils/ast';
 import { ts } from '../utils/typescript';
-import { FILL_IN, msalHttpModuleCall } from './config-skeleton';
+import { AppRegistration } from './app-registration';
+import { afterSetup, configImports, msalHttpModuleCall } from './config-skeleton';
 
 const MODULE_OF = {
   provideHttpClient: '@angular/common/http',
@@ -21,7 +22,7 @@ const MODULE_OF = {
  * module's imports, and HttpClient with `withInterceptorsFromDi()` so the class interceptor that
  * feature registers runs. An app that already imports MsalHttpModule is left alone.
  */
-export function setupNgModule(project: string, mainPath: string): Rule {
+export function setupNgModule(project: string, mainPath: string, registration: AppRegistration): Rule {
   return (tree, context) => {
     const file = getAppModulePath(tree, mainPath);
     const source = getSourceFile(tree, file);
@@ -38,8 +39,8 @@ export function setupNgModule(project: string, mainPath: string): Rule {
     const rules: Rule[] = [];
     const needed: (keyof typeof MODULE_OF)[] = [];
     const imports = arrayProperty(metadata, 'imports');
-    if (imports) changes.push(...appendToArray(file, imports, [msalHttpModuleCall()]));
-    else rules.push(addRootImport(project, ({ code }) => code`${msalHttpModuleCall()}`));
+    if (imports) changes.push(...appendToArray(file, imports, [msalHttpModuleCall(registration)]));
+    else rules.push(addRootImport(project, ({ code }) => code`${msalHttpModuleCall(registration)}`));
 
     const httpClient = findCall(metadata, 'provideHttpClient');
     if (httpClient) {
@@ -61,15 +62,10 @@ export function setupNgModule(project: string, mainPath: string): Rule {
 
     needed.push('MsalHttpModule', 'withDiInterceptor');
     applyChangesToFile(tree, file, changes);
-    context.logger.info(FILL_IN);
+    context.logger.info(afterSetup(registration));
     return chain([
       ...rules,
-      (tree) =>
-        addImports(
-          tree,
-          file,
-          needed.map((symbol) => [symbol, MODULE_OF[symbol]] as const),
-        ),
+      (tree) => addImports(tree, file, [...needed.map((symbol) => [symbol, MODULE_OF[symbol]] as const), ...configImports(registration)]),
     ]);
   };
 }

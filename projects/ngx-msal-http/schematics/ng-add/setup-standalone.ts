@@ -12,7 +12,8 @@ import type { CallExpression } from 'typescript';
 
 import { addImports, appendInline, appendToArray, findCall } from '../utils/ast';
 import { ts } from '../utils/typescript';
-import { FILL_IN, provideMsalHttpCall } from './config-skeleton';
+import { AppRegistration } from './app-registration';
+import { afterSetup, configImports, provideMsalHttpCall } from './config-skeleton';
 
 const MODULE_OF = {
   provideHttpClient: '@angular/common/http',
@@ -27,7 +28,7 @@ const MODULE_OF = {
  * An existing `provideHttpClient(...)` gets the interceptor added instead of a second call; an
  * app that already calls `provideMsalHttp` is left alone, so running ng add twice changes nothing.
  */
-export function setupStandalone(project: string, mainPath: string): Rule {
+export function setupStandalone(project: string, mainPath: string, registration: AppRegistration): Rule {
   return (tree, context) => {
     const appConfig = findAppConfig(findBootstrapApplicationCall(tree, mainPath), tree, mainPath);
     const file = appConfig?.filePath ?? mainPath;
@@ -51,7 +52,7 @@ export function setupStandalone(project: string, mainPath: string): Rule {
         needed.push('withInterceptors', 'msalHttpInterceptor');
       }
     }
-    newProviders.push(provideMsalHttpCall());
+    newProviders.push(provideMsalHttpCall(registration));
     needed.push('provideMsalHttp');
 
     const providers = appConfig && findProvidersLiteral(appConfig.node);
@@ -64,18 +65,13 @@ export function setupStandalone(project: string, mainPath: string): Rule {
     }
     if (providers) changes.push(...appendToArray(file, providers, newProviders));
     applyChangesToFile(tree, file, changes);
-    context.logger.info(FILL_IN);
+    context.logger.info(afterSetup(registration));
     // No config passed to bootstrapApplication, or one without `providers`: Angular's own helper
     // knows those shapes; it formats less nicely.
     const fallback = providers ? [] : newProviders.map((code) => addRootProvider(project, ({ code: block }) => block`${code}`));
     return chain([
       ...fallback,
-      (tree) =>
-        addImports(
-          tree,
-          file,
-          needed.map((symbol) => [symbol, MODULE_OF[symbol]] as const),
-        ),
+      (tree) => addImports(tree, file, [...needed.map((symbol) => [symbol, MODULE_OF[symbol]] as const), ...configImports(registration)]),
     ]);
   };
 }
