@@ -157,13 +157,15 @@ export class FakeMsalClient implements IPublicClientApplication {
 
   async handleRedirectPromise(): Promise<AuthenticationResult | null> {
     this.calls.handleRedirectPromise++;
-    this.emit(EventType.HANDLE_REDIRECT_START, InteractionType.Redirect);
+    // As msal-browser 5: redirect handling is reported only when there is a redirect response.
+    const handling = this.redirectResult !== null;
+    if (handling) this.emit(EventType.HANDLE_REDIRECT_START, InteractionType.Redirect);
     try {
       await this.settle(this.redirectBehavior(undefined));
       if (this.redirectResult) this.signIn(this.redirectResult.account);
       return this.redirectResult;
     } finally {
-      this.emit(EventType.HANDLE_REDIRECT_END, InteractionType.Redirect);
+      if (handling) this.emit(EventType.HANDLE_REDIRECT_END, InteractionType.Redirect);
     }
   }
 

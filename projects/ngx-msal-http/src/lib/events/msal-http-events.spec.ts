@@ -60,7 +60,7 @@ describe('MsalHttpEvents', () => {
     const request = await expectRequest(ORDERS);
     request.flush({});
 
-    expect(bridged.map((e) => e.type)).toContain('msal:handleRedirectEnd');
+    expect(bridged.map((e) => e.type)).toContain('msal:initializeEnd');
     expect(bridged.filter((e) => e.type.startsWith('msal:acquireToken')).map((e) => e.type)).toEqual([
       'msal:acquireTokenStart',
       'msal:acquireTokenSuccess',
@@ -135,7 +135,7 @@ describe('MsalHttpEvents', () => {
     closePopup();
     (await expectRequest(ORDERS)).flush({});
 
-    expect(statuses).toEqual(['startup', 'handleRedirect', 'none', 'acquireToken', 'none']);
+    expect(statuses).toEqual(['startup', 'none', 'acquireToken', 'none']);
     expect(events.inProgress()).toBe('none');
   });
 });

@@ -1,7 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { PLATFORM_ID } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { EventType, InteractionStatus, InteractionType } from '@azure/msal-browser';
+import { AuthenticationResult, EventType, InteractionStatus, InteractionType } from '@azure/msal-browser';
 
 import { FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
 import { expectRequest, outcomeOf, settle, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
@@ -37,6 +37,7 @@ describe('MsalClientHost startup', () => {
 
   it('leaves the interaction status to msal when startup times out', async () => {
     const client = new FakeMsalClient();
+    client.redirectResult = { account: fakeAccount() } as AuthenticationResult;
     client.redirectBehavior = () => ({ kind: 'never' });
     const { http } = setUpMsalHttp({ client, config: { timeouts: { initialization: 1_000 } } });
 
@@ -52,8 +53,9 @@ describe('MsalClientHost startup', () => {
 describe('MsalClientHost interaction status', () => {
   afterEach(() => TestBed.inject(HttpTestingController).verify());
 
-  it('follows msal-browser events: startup, handleRedirect, then none', async () => {
+  it('follows msal-browser events: startup, handleRedirect, then none, when a redirect response is handled', async () => {
     const client = new FakeMsalClient();
+    client.redirectResult = { account: fakeAccount() } as AuthenticationResult;
     const seen: string[] = [];
     setUpMsalHttp({ client });
     const host = TestBed.inject(MsalClientHost);
@@ -65,9 +67,22 @@ describe('MsalClientHost interaction status', () => {
     expect(host.status()).toBe(InteractionStatus.None);
   });
 
+  it('ends startup with none after a plain page load, for which msal-browser 5 reports no redirect handling', async () => {
+    const client = new FakeMsalClient();
+    const seen: string[] = [];
+    setUpMsalHttp({ client });
+    const host = TestBed.inject(MsalClientHost);
+    host.status$.subscribe((status) => seen.push(status));
+
+    await host.ready();
+
+    expect(seen).toEqual([InteractionStatus.Startup, InteractionStatus.None]);
+  });
+
   it("keeps msal's 'acquireToken' when the app opens a popup as redirect handling ends", async () => {
     const client = new FakeMsalClient();
     client.signIn(fakeAccount(), true);
+    client.redirectResult = { account: fakeAccount() } as AuthenticationResult;
     // The app's own sign-in popup, started from a HANDLE_REDIRECT_END listener.
     client.addEventCallback((message) => {
       if (message.eventType === EventType.HANDLE_REDIRECT_END) client.emit(EventType.ACQUIRE_TOKEN_START, InteractionType.Popup);

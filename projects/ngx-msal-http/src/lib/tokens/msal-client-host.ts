@@ -113,24 +113,32 @@ export class MsalClientHost {
     } catch (error) {
       throw startupFailed(error);
     } finally {
+      // msal-browser 5 reports redirect handling (handleRedirect, then none) only when there was a
+      // redirect response to handle: after a plain page load it emits nothing, and the status would
+      // stay 'startup'. Like msal-angular's resetInProgressEvent, only 'startup' is ended here;
+      // a popup the app opened meanwhile keeps its 'acquireToken'.
+      if (this.statusSubject.value === InteractionStatus.Startup) this.setStatus(InteractionStatus.None);
       this.accountsChanged();
     }
   }
 
   private onMsalEvent(message: EventMessage): void {
-    // The only writer of the status: an app that opens a popup as redirect handling ends keeps
-    // msal's 'acquireToken' until msal itself reports the end.
+    // Written from msal's events (and the end of startup, above): an app that opens a popup as
+    // redirect handling ends keeps msal's 'acquireToken' until msal itself reports the end.
     const status = EventMessageUtils.getInteractionStatusFromEvent(message, this.statusSubject.value);
-    if (status !== null && status !== this.statusSubject.value) {
-      this.statusState.set(status);
-      this.statusSubject.next(status);
-    }
+    if (status !== null) this.setStatus(status);
     if (ACCOUNT_EVENTS.has(message.eventType)) this.accountsChanged();
     if (this.bus.msalBrowserObserved) this.bus.emitMsalBrowser(toMsalBrowserEvent(message));
     if (this.bus.observed) {
       const event = toLibraryEvent(message, this.client);
       if (event) this.bus.emit(event);
     }
+  }
+
+  private setStatus(status: InteractionStatus): void {
+    if (status === this.statusSubject.value) return;
+    this.statusState.set(status);
+    this.statusSubject.next(status);
   }
 
   private accountsChanged(): void {
