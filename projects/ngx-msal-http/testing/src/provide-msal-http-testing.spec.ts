@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { MsalHttpEvent, MsalHttpEvents, msalHttpInterceptor } from 'ngx-msal-http';
 import { MsalHttpTestingController, provideMsalHttpTesting } from 'ngx-msal-http/testing';
+import { firstValueFrom } from 'rxjs';
 
 // The example spec the README points app authors to: the real interceptor, a controllable client.
 describe('provideMsalHttpTesting', () => {
@@ -25,6 +26,19 @@ describe('provideMsalHttpTesting', () => {
 
     expect(request.request.headers.get('Authorization')).toBe('Bearer token-for-api://contoso/read');
     request.flush([]);
+  });
+
+  // The README's snippet, as written there (keep the two in step).
+  it('sends the orders request with a token for api://contoso/read (the README example)', async () => {
+    const msal = TestBed.inject(MsalHttpTestingController);
+
+    const items = firstValueFrom(TestBed.inject(HttpClient).get('https://api.contoso.test/items'));
+    // The token is attached asynchronously: wait for the request to reach the backend.
+    const request = await msal.expectRequest('https://api.contoso.test/items');
+
+    msal.expectTokenFor(request, ['api://contoso/read']);
+    request.flush([{ id: 1 }]);
+    expect(await items).toEqual([{ id: 1 }]);
   });
 
   it('expects a token for given scopes on a request, and says what is wrong when it is not', async () => {

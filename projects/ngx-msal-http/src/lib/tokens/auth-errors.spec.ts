@@ -13,6 +13,7 @@ import {
 import { settle, MsalHttpHarness, outcomeOf, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
 import { MsalHttpConfig } from '../config/msal-http-config';
 import { MsalHttpErrorCode } from '../config/msal-http-error';
+import { toMsalHttpError } from './auth-errors';
 
 const ORDERS = 'https://api.contoso.test/orders';
 const TIMEOUTS = { silent: 1_000, interaction: 5_000, initialization: 2_000 };
@@ -32,6 +33,12 @@ const FAILURES: readonly {
     name: 'a network error',
     arrange: (c) => (c.silent = () => ({ kind: 'error', error: networkError() })),
     code: 'MSALHTTP202',
+    popups: 0,
+  },
+  {
+    name: 'an authority msal-browser cannot resolve (a generic provider without knownAuthorities / protocolMode)',
+    arrange: (c) => (c.silent = () => ({ kind: 'error', error: authError('endpoints_resolution_error') })),
+    code: 'MSALHTTP217',
     popups: 0,
   },
   {
@@ -151,3 +158,14 @@ describe('failure modes: every request ends with a typed error and one failure e
 function failureEvents(harness: MsalHttpHarness) {
   return harness.seen.filter((e) => e.type === 'msal:acquireTokenFailure');
 }
+
+describe('toMsalHttpError for an unresolvable authority', () => {
+  it('names knownAuthorities and protocolMode as the fix, whatever the step', () => {
+    for (const step of ['silent', 'popup', 'login-popup', 'logout-redirect'] as const) {
+      const error = toMsalHttpError(authError('endpoints_resolution_error'), step);
+      expect(error.code).toBe('MSALHTTP217');
+      expect(error.message).toContain('knownAuthorities');
+      expect(error.message).toContain('ProtocolMode.OIDC');
+    }
+  });
+});
