@@ -12,5 +12,6 @@ import './tests/claims.e2e.mjs';
 import './tests/renewal.e2e.mjs';
 import './tests/sign-out.e2e.mjs';
 import './tests/redirect-bridge.e2e.mjs';
+import './tests/guard.e2e.mjs';
 
 after(stopSharedEnvironment);

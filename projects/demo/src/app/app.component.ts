@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { RouterLink, RouterOutlet } from '@angular/router';
 
 import { ApiCallsComponent } from './api-calls/api-calls.component';
 import { DEMO_SETTINGS, DemoVariant } from './demo-settings';
@@ -15,7 +16,7 @@ const BOOTSTRAP: Record<DemoVariant, string> = {
 @Component({
   selector: 'demo-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [SignInPanelComponent, ApiCallsComponent, EventsPanelComponent, KeyMatchesPanelComponent],
+  imports: [SignInPanelComponent, ApiCallsComponent, EventsPanelComponent, KeyMatchesPanelComponent, RouterLink, RouterOutlet],
   template: `
     <header>
       <h1>ngx-msal-http demo</h1>
@@ -28,12 +29,14 @@ const BOOTSTRAP: Record<DemoVariant, string> = {
         Switch: <a href="?variant=standalone">standalone</a> · <a href="?variant=module">NgModule</a> ·
         <a [href]="'?variant=' + settings.variant + '&interaction=popup'">popup</a> ·
         <a [href]="'?variant=' + settings.variant + '&interaction=redirect'">redirect</a> ·
-        <a [href]="'?variant=' + settings.variant + '&interaction=none'">none</a>
+        <a [href]="'?variant=' + settings.variant + '&interaction=none'">none</a> ·
+        <a routerLink="/account" queryParamsHandling="preserve" data-action="account-page">account page (guarded)</a>
       </nav>
     </header>
     <main>
       <section class="card"><demo-sign-in-panel /></section>
       <section class="card"><demo-api-calls /></section>
+      <section class="card"><router-outlet /></section>
       <section class="card wide" data-panel="keys"><demo-key-matches-panel /></section>
       <section class="card wide" data-panel="events"><demo-events-panel /></section>
     </main>
