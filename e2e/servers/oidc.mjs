@@ -86,6 +86,11 @@ function configuration({ clientRedirectUris, postLogoutRedirectUris, allowedOrig
     // msal-browser names the account from the ID token; without this, profile claims would only be
     // available from userinfo.
     conformIdTokenClaims: false,
+    // Refresh tokens for the public client whether or not the sign-in asked for consent: by default
+    // oidc-provider drops offline_access unless prompt=consent, so an app set up as for Entra ID (which
+    // issues SPAs refresh tokens anyway) fell back to hidden iframes, which headless and privacy-minded
+    // browsers block, and then to a popup every time its tokens neared expiry.
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     findAccount: (_ctx, sub) => ({
       accountId: sub,
       claims: () => ({ sub, name: sub, preferred_username: sub }),

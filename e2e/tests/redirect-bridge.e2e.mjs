@@ -8,6 +8,8 @@ import { requestsTo } from '../support/api-records.mjs';
 
 e2eTest('a popup that lands on the app itself is relayed, and the console names the bridge page', async ({ env, open }) => {
   const { page } = await open('?bridge=off');
+  const appErrors = [];
+  page.on('console', (message) => message.type() === 'error' && appErrors.push(message.text()));
   const popupErrors = [];
   const popupPromise = page.waitForEvent('popup');
   const started = Date.now();
@@ -25,6 +27,11 @@ e2eTest('a popup that lands on the app itself is relayed, and the console names 
     `console errors in the popup: ${JSON.stringify(popupErrors)}`,
   );
   assert.ok(!popupErrors.some((text) => /code=/.test(text)), 'no authorization code in the console');
+  // The popup closes at once; the app that opened it repeats the warning where the developer looks.
+  assert.ok(
+    appErrors.some((text) => text.includes('redirect-bridge.html')),
+    `console errors in the app: ${JSON.stringify(appErrors)}`,
+  );
 
   const outcome = await callApi(page, 'get-orders');
   assert.equal(outcome.state, 'ok', outcome.text);

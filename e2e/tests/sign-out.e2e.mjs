@@ -15,6 +15,8 @@ e2eTest('sign-out: protected calls then fail with MSALHTTP200, or sign in again 
   await page.click('button[name=logout][value=yes]'); // the provider's "sign me out?" page
   await page.waitForURL((url) => url.origin === env.appOrigin);
   await page.waitForSelector('[data-account-none]');
+  // msal leaves its state in the URL after a redirect sign-out; the library removes it.
+  await page.waitForURL((url) => !url.searchParams.has('state'), { timeout: 5_000 });
   await env.resetApi();
 
   await page.goto(`${env.appOrigin}/?interaction=none`);

@@ -23,7 +23,7 @@ import { PROTECTED_RESOURCE_MATCHER, protectedResourceMatcherProvider } from './
 import { InteractionCoordinator } from './tokens/interaction-coordinator';
 import { createMsalClient, MSAL_HTTP_CLIENT } from './tokens/msal-client';
 import { MsalClientHost } from './tokens/msal-client-host';
-import { relayPopupResponse } from './tokens/popup-response-relay';
+import { clearSignOutState, listenForRelayWarnings, relayPopupResponse } from './tokens/popup-response-relay';
 import { TokenAcquirer } from './tokens/token-acquirer';
 
 /**
@@ -55,12 +55,14 @@ export function msalHttpProviders(config: MsalHttpConfig): (Provider | Environme
       const win = document.defaultView;
       if (win && relayPopupResponse(win, new URL('redirect-bridge.html', document.baseURI).href)) return;
       if (win && (typeof ngDevMode === 'undefined' || ngDevMode)) {
-        const stop = watchInterceptorRegistration(win, inject(PROTECTED_RESOURCE_MATCHER), inject(INTERCEPTOR_USAGE));
-        inject(DestroyRef).onDestroy(stop);
+        const stopWatching = watchInterceptorRegistration(win, inject(PROTECTED_RESOURCE_MATCHER), inject(INTERCEPTOR_USAGE));
+        const stopListening = listenForRelayWarnings(win);
+        inject(DestroyRef).onDestroy(() => (stopWatching(), stopListening()));
       }
       // Requests await this promise and report its failure; nothing to do with it here.
       inject(MsalClientHost)
         .ready()
+        .then(() => win && clearSignOutState(win))
         .catch(() => undefined);
     }),
   ];

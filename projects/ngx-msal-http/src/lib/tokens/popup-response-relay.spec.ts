@@ -1,4 +1,4 @@
-import { relayPopupResponse, RelayWindow } from './popup-response-relay';
+import { clearSignOutState, listenForRelayWarnings, relayPopupResponse, RelayWindow } from './popup-response-relay';
 
 const HINT = 'https://app.example.test/redirect-bridge.html';
 
@@ -46,6 +46,31 @@ describe('relayPopupResponse', () => {
     expect(await received).toEqual(jasmine.objectContaining({ payload: `state=${msalState(channel, 'popup')}` }));
   });
 
+  it('relays a popup whose opener a Cross-Origin-Opener-Policy severed (no opener, not framed)', () => {
+    const win = fakeWindow({ hash: `#code=abc&state=${msalState('c3', 'popup')}`, opener: null });
+
+    expect(relayPopupResponse(win, HINT)).toBeTrue();
+  });
+
+  it('tells the app that opened the popup which redirectUri to set (development builds)', async () => {
+    const stop = listenForRelayWarnings(window);
+    const messages: unknown[] = [];
+    // The popup's own console.error comes first; the app's, from the channel, second.
+    const appLogged = new Promise<void>((resolve) =>
+      errors.and.callFake((message: unknown) => {
+        messages.push(message);
+        if (messages.length === 2) resolve();
+      }),
+    );
+
+    relayPopupResponse(fakeWindow({ hash: `#code=abc&state=${msalState('c7', 'popup')}` }), HINT);
+    await appLogged;
+    stop();
+
+    expect(String(messages[1])).toContain(HINT);
+    expect(String(messages[1])).not.toContain('code=abc');
+  });
+
   it('relays a hidden iframe (silent) response', () => {
     const win = fakeWindow({ hash: `#code=abc&state=${msalState('c2', 'silent')}`, opener: null, framed: true });
 
@@ -54,7 +79,6 @@ describe('relayPopupResponse', () => {
 
   const untouched: readonly (readonly [string, Partial<FakeWindowOptions>])[] = [
     ['a normal page load', { hash: '' }],
-    ['a top-level window (no opener, not framed)', { hash: `#code=abc&state=${msalState('c3', 'popup')}`, opener: null }],
     ['a redirect sign-in coming back (msal handles it)', { hash: `#code=abc&state=${msalState('c4', 'redirect')}` }],
     ['a fragment route with a state parameter', { hash: `#/orders?state=${msalState('c5', 'popup')}` }],
     ['an app query parameter named state', { search: '?state=open&tab=2' }],
@@ -108,3 +132,28 @@ function nextMessage(name: string): Promise<unknown> {
     };
   });
 }
+
+describe('clearSignOutState', () => {
+  it("removes msal's state from the URL a redirect sign-out came back to, keeping the rest", () => {
+    const win = fakeWindow({ search: `?tab=2&state=${msalState('s1', 'redirect')}`, hash: '#top' });
+
+    clearSignOutState(win);
+
+    expect(win.history.replaceState).toHaveBeenCalledOnceWith(null, '', 'https://app.example.test/?tab=2#top');
+  });
+
+  const kept: readonly (readonly [string, string])[] = [
+    ['a redirect sign-in response (msal handles it)', `?code=abc&state=${msalState('s2', 'redirect')}`],
+    ["an app's own state parameter", '?state=open'],
+    ['no state at all', '?tab=2'],
+  ];
+  for (const [name, search] of kept) {
+    it(`leaves ${name} alone`, () => {
+      const win = fakeWindow({ search });
+
+      clearSignOutState(win);
+
+      expect(win.history.replaceState).not.toHaveBeenCalled();
+    });
+  }
+});

@@ -23,20 +23,25 @@ export interface RelayWindow {
  * @returns whether the response was relayed (the window then closes, and startup should stop).
  */
 export function relayPopupResponse(win: RelayWindow, redirectHint: string): boolean {
-  if (!win.opener && win.parent === win) return false;
+  // No check of `window.opener`: a provider that sets Cross-Origin-Opener-Policy severs it, and the
+  // popup comes back with no opener at all. msal's own state, decoded below, is what tells a popup.
   const response = authorizationResponse(win.location);
   if (!response) return false;
   const channelName = popupChannelName(response.state);
   if (!channelName || !win.BroadcastChannel) return false;
 
   if (typeof ngDevMode === 'undefined' || ngDevMode) {
-    console.error(
-      `ngx-msal-http: this app was loaded inside msal-browser's sign-in popup (or iframe) with the provider's response, ` +
-        `because auth.redirectUri is the app itself (${win.location.origin}${win.location.pathname}). msal-browser 5 needs ` +
-        `redirectUri to be a page that calls broadcastResponseToMainFrame() from @azure/msal-browser/redirect-bridge, ` +
-        `for example ${redirectHint}; register that URL with the provider too (README, "Redirect bridge"). ` +
-        `The response was handed to the opener this time.`,
-    );
+    const message =
+      `ngx-msal-http: the app was loaded inside msal-browser's popup (sign-in or sign-out) or hidden iframe with the ` +
+      `provider's response, because auth.redirectUri${response.signOut ? ' (for a popup sign-out)' : ''} is the app itself ` +
+      `(${win.location.origin}${win.location.pathname}). msal-browser 5 needs it to be a page that calls ` +
+      `broadcastResponseToMainFrame() from @azure/msal-browser/redirect-bridge, for example ${redirectHint}; register ` +
+      `that URL with the provider too (README, "Redirect bridge"). The response was handed to the app this time.`;
+    console.error(message);
+    // The popup closes at once: say it where the developer is looking, in the app that opened it.
+    const devChannel = new win.BroadcastChannel(RELAY_WARNINGS);
+    devChannel.postMessage(message);
+    devChannel.close();
   }
   // Off the address bar and the history first: the response holds an authorization code.
   win.history.replaceState(null, '', `${win.location.origin}${win.location.pathname}`);
@@ -50,6 +55,38 @@ export function relayPopupResponse(win: RelayWindow, redirectHint: string): bool
 interface AuthorizationResponse {
   readonly payload: string;
   readonly state: string;
+  /** The end of a sign-out: the state and nothing else. */
+  readonly signOut: boolean;
+}
+
+/** The channel a relaying popup reports its configuration warning on (development builds). */
+export const RELAY_WARNINGS = 'ngx-msal-http.relay-warnings';
+
+/**
+ * Development builds: logs, in the app, the warning a relaying popup or iframe wrote to its own
+ * console just before closing. Returns the function that stops listening.
+ */
+export function listenForRelayWarnings(win: Pick<RelayWindow, 'BroadcastChannel'>): () => void {
+  if (!win.BroadcastChannel) return () => undefined;
+  const channel = new win.BroadcastChannel(RELAY_WARNINGS);
+  channel.onmessage = (event: MessageEvent) => {
+    if (typeof event.data === 'string') console.error(event.data);
+  };
+  return () => channel.close();
+}
+
+/**
+ * After a redirect sign-out the provider sends the app back with msal's `state` in its URL, which
+ * msal-browser 5 leaves there (and in the history entry). Removes it when it is msal's and the URL
+ * holds nothing else of a response; anything else in the URL stays.
+ */
+export function clearSignOutState(win: Pick<RelayWindow, 'location' | 'history'>): void {
+  const query = new URLSearchParams(win.location.search);
+  const state = query.get('state');
+  if (!state || query.has('code') || query.has('error') || libraryState(state)?.type !== 'redirect') return;
+  query.delete('state');
+  const search = query.toString();
+  win.history.replaceState(null, '', `${win.location.origin}${win.location.pathname}${search ? `?${search}` : ''}${win.location.hash}`);
 }
 
 // The response is in the fragment (msal's default response mode) or the query, with a `state` (msal's,
@@ -60,7 +97,7 @@ function authorizationResponse(location: RelayWindow['location']): Authorization
     if (!payload) continue;
     const params = new URLSearchParams(payload);
     const state = params.get('state');
-    if (state) return { payload, state };
+    if (state) return { payload, state, signOut: !params.has('code') && !params.has('error') };
   }
   return null;
 }
@@ -68,13 +105,17 @@ function authorizationResponse(location: RelayWindow['location']): Authorization
 // msal's state is `<base64url JSON of { id, meta: { interactionType } }>|<app state>`; the id
 // names the channel the opener listens on. A redirect response is msal's own business.
 function popupChannelName(state: string): string | null {
+  const library = libraryState(state);
+  return library && (library.type === 'popup' || library.type === 'silent') ? library.id : null;
+}
+
+function libraryState(state: string): { readonly id: string; readonly type: unknown } | null {
   try {
     // A `+` the provider did not percent-encode reads back as a space.
     const encoded = state.split('|')[0].replace(/[ -]/g, '+').replace(/_/g, '/');
     const json = atob(encoded + '='.repeat((4 - (encoded.length % 4)) % 4));
     const library = JSON.parse(json) as { id?: unknown; meta?: { interactionType?: unknown } };
-    const type = library.meta?.interactionType;
-    return typeof library.id === 'string' && library.id && (type === 'popup' || type === 'silent') ? library.id : null;
+    return typeof library.id === 'string' && library.id ? { id: library.id, type: library.meta?.interactionType } : null;
   } catch {
     return null;
   }
