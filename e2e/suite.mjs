@@ -10,6 +10,7 @@ import './tests/parallel-popup.e2e.mjs';
 import './tests/redirect.e2e.mjs';
 import './tests/claims.e2e.mjs';
 import './tests/renewal.e2e.mjs';
+import './tests/renewal-tabs.e2e.mjs';
 import './tests/sign-out.e2e.mjs';
 import './tests/redirect-bridge.e2e.mjs';
 import './tests/guard.e2e.mjs';

@@ -44,7 +44,7 @@ const MAX_BODY_BYTES = 64 * 1024;
  *
  * Test-only routes: `GET /__received` answers `{ requests: [...] }`, oldest first, each
  * `{ seq, time, method, path, host, origin, hasAuthorization, challengeRequested, status,
- * token: { aud, scope, scp, sub, acrs } | null, tokenError }` (status 0 = still in flight; `token`
+ * token: { aud, scope, scp, sub, acrs, iat, exp } | null, tokenError }` (status 0 = still in flight; `token`
  * only for signature-verified tokens; never the raw token). `POST /__reset` empties it.
  * Preflights are recorded too (method OPTIONS); `/__*` calls are not.
  *
@@ -170,7 +170,15 @@ function remember(records, record) {
 
 // Never the raw token: only what a test needs to tell which token arrived.
 function summarize(claims) {
-  return { aud: claims.aud, scope: claims.scope ?? null, scp: claims.scp ?? null, sub: claims.sub, acrs: claims.acrs ?? null };
+  return {
+    aud: claims.aud,
+    scope: claims.scope ?? null,
+    scp: claims.scp ?? null,
+    sub: claims.sub,
+    acrs: claims.acrs ?? null,
+    iat: claims.iat ?? null,
+    exp: claims.exp ?? null,
+  };
 }
 
 function bearerChallenge(params) {

@@ -46,11 +46,13 @@ export async function startOidcProvider({
   const listener = await listenOnLoopback({ port, tls, handler: (req, res) => app(req, res) });
   const issuer = `https://localhost:${listener.port}`;
 
-  const provider = new Provider(
-    issuer,
-    configuration({ clientRedirectUris, postLogoutRedirectUris, allowedOrigins, accessTokenTtlSeconds }),
-  );
+  // Tests change the lifetime of tokens issued from now on (setAccessTokenTtl) and count the token
+  // endpoint's calls (tokenRequests): a refresh token redeemed twice shows there, and as a revoked grant.
+  const ttl = { seconds: accessTokenTtlSeconds };
+  const tokenRequests = [];
+  const provider = new Provider(issuer, configuration({ clientRedirectUris, postLogoutRedirectUris, allowedOrigins, ttl }));
   provider.use(acceptAccessTokenClaimsRequests);
+  provider.use(recordTokenRequests(tokenRequests));
   provider.on('server_error', (_ctx, error) => onServerError(error));
   app = provider.callback();
 
@@ -60,11 +62,20 @@ export async function startOidcProvider({
     authorizationEndpoint: `${issuer}/auth`,
     tokenEndpoint: `${issuer}/token`,
     provider,
+    /** Access tokens issued from now on live `seconds`. */
+    setAccessTokenTtl: (seconds) => {
+      ttl.seconds = seconds;
+    },
+    /** The token endpoint's calls, oldest first: `{ time, grantType, scope, status, error }`. */
+    tokenRequests: () => tokenRequests.slice(),
+    resetTokenRequests: () => {
+      tokenRequests.length = 0;
+    },
     stop: () => listener.close(),
   };
 }
 
-function configuration({ clientRedirectUris, postLogoutRedirectUris, allowedOrigins, accessTokenTtlSeconds }) {
+function configuration({ clientRedirectUris, postLogoutRedirectUris, allowedOrigins, ttl }) {
   const origins = new Set(allowedOrigins);
   return {
     clients: [
@@ -98,7 +109,7 @@ function configuration({ clientRedirectUris, postLogoutRedirectUris, allowedOrig
     clientBasedCORS: (_ctx, origin) => origins.has(origin),
     extraTokenClaims: authContextMarker,
     ttl: {
-      AccessToken: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? accessTokenTtlSeconds,
+      AccessToken: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? ttl.seconds,
       IdToken: 3600,
       RefreshToken: 24 * 3600,
       Interaction: 600,
@@ -114,7 +125,7 @@ function configuration({ clientRedirectUris, postLogoutRedirectUris, allowedOrig
         // A refresh token granted for several resources serves each of them, like Entra's
         // multi-resource refresh tokens; defaultResource picks one per request.
         useGrantedResource: () => true,
-        getResourceServerInfo: (_ctx, indicator) => resourceServer(indicator, accessTokenTtlSeconds),
+        getResourceServerInfo: (_ctx, indicator) => resourceServer(indicator, ttl.seconds),
       },
     },
   };
@@ -158,6 +169,24 @@ function authContextMarker(ctx) {
     ...requestedAuthContexts(ctx?.oidc?.entities?.AuthorizationCode?.claims),
   ]);
   return contexts.size ? { acrs: [...contexts] } : undefined;
+}
+
+// Every POST /token with its grant type, the scopes asked for and the outcome (oidc-provider answers
+// a replayed refresh token with invalid_grant, after revoking the grant).
+function recordTokenRequests(records) {
+  return async (ctx, next) => {
+    if (ctx.method !== 'POST' || ctx.path !== '/token') return next();
+    const record = { time: Date.now(), grantType: null, scope: null, status: 0, error: null };
+    records.push(record);
+    try {
+      await next();
+    } finally {
+      record.grantType = ctx.oidc?.params?.grant_type ?? null;
+      record.scope = ctx.oidc?.params?.scope ?? ctx.oidc?.body?.scope ?? null;
+      record.status = ctx.status;
+      record.error = ctx.status >= 400 ? (ctx.body?.error ?? 'error') : null;
+    }
+  };
 }
 
 // oidc-provider follows OIDC Core 5.5, which requires a claims request to have `id_token` or

@@ -150,13 +150,19 @@ describe('authorization code + PKCE login with msal-style scopes', () => {
     await api('/orders', { headers: { authorization: `Bearer ${login.token.body.access_token}` } });
     const records = await received();
     assert.equal(records.length, 1);
-    assert.deepEqual(records[0].token, { aud: ORDERS, scope: login.token.body.scope, scp: null, sub: 'alice', acrs: null });
+    const { iat, exp } = decodeJwtPayload(login.token.body.access_token);
+    assert.deepEqual(records[0].token, { aud: ORDERS, scope: login.token.body.scope, scp: null, sub: 'alice', acrs: null, iat, exp });
     assert.equal(records[0].hasAuthorization, true);
     assert.ok(!JSON.stringify(records).includes(login.token.body.access_token.split('.')[2]));
   });
 
   it('refreshes into a profile token that /profile accepts and /orders rejects for its audience', TIMEOUT, async () => {
+    servers.resetTokenRequests();
     const profile = await refresh(login, `${PROFILE}/profile.read ${OIDC_SCOPES}`);
+    assert.deepEqual(
+      servers.tokenRequests().map((r) => [r.grantType, r.scope, r.status]),
+      [['refresh_token', `${PROFILE}/profile.read ${OIDC_SCOPES}`, 200]],
+    );
     assert.equal(profile.status, 200, JSON.stringify(profile.body));
     assert.equal(decodeJwtPayload(profile.body.access_token).aud, PROFILE);
     const authorization = `Bearer ${profile.body.access_token}`;

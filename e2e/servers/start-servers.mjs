@@ -25,7 +25,8 @@ export const REDIRECT_PATHS = ['/', '/redirect-bridge.html'];
  *
  * @example
  * const servers = await startAll({ oidcPort: 0, apiPort: 0, appOrigin: 'http://localhost:4200' });
- * // servers.issuer, servers.apiUrl, servers.caCertPath, servers.redirectUris
+ * // servers.issuer, servers.apiUrl, servers.caCertPath, servers.redirectUris,
+ * // servers.setAccessTokenTtl(20), servers.tokenRequests(), servers.resetTokenRequests()
  * await servers.stop();
  */
 export async function startAll({
@@ -64,6 +65,9 @@ export async function startAll({
     clientId: DEMO_CLIENT_ID,
     redirectUris,
     appOrigins,
+    setAccessTokenTtl: oidc.setAccessTokenTtl,
+    tokenRequests: oidc.tokenRequests,
+    resetTokenRequests: oidc.resetTokenRequests,
     stop: () => (stopping ??= Promise.all([api.stop(), oidc.stop()]).then(() => undefined)),
   };
 }

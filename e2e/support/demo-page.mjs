@@ -62,3 +62,27 @@ export async function requestsUnderKey(page, key) {
     divs.map((div) => ({ text: div.textContent.replace(/\s+/g, ' ').trim(), withToken: div.getAttribute('data-with-token') === 'true' })),
   );
 }
+
+/**
+ * Clicks the call buttons `ids` in one tick (their requests start together) and resolves to their
+ * outcomes, `{ [id]: { state, text } }`, once all have settled.
+ */
+export async function callApisTogether(page, ids, { timeout = 20_000 } = {}) {
+  const runs = await page.$$eval('[data-result]', (els) => Object.fromEntries(els.map((el) => [el.dataset.result, el.dataset.run])));
+  await page.evaluate((list) => list.forEach((id) => document.querySelector(`[data-call="${id}"]`).click()), ids);
+  const outcomes = {};
+  for (const id of ids) {
+    const settled = page.locator(`[data-result="${id}"]:not([data-run="${runs[id] ?? '0'}"]):not([data-state=pending])`);
+    await settled.waitFor({ timeout });
+    outcomes[id] = { state: await settled.getAttribute('data-state'), text: await settled.textContent() };
+  }
+  return outcomes;
+}
+
+/** Opens the demo in another tab of `context` (same cookies and localStorage) and waits for it to start. */
+export async function openTab(context, appOrigin, query = '') {
+  const page = await context.newPage();
+  await page.goto(`${appOrigin}/${query}`);
+  await page.waitForSelector('demo-root h1');
+  return page;
+}

@@ -14,7 +14,8 @@ const CHROMIUM_ARGS = [...CHROMIUM_FLAGS, '--ignore-certificate-errors'];
 /**
  * Starts the shared environment. `chromiumPath` is a Chromium executable (see scripts/ensure-env.mjs);
  * the provider and the API take spare ports unless `oidcPort` / `apiPort` say otherwise.
- * Resolves to `{ appOrigin, apiUrl, issuer, browser, newPage(query), received(), resetApi(), stop() }`.
+ * Resolves to `{ appOrigin, apiUrl, issuer, browser, newPage(query), received(), resetApi(), tokenRequests(),
+ * resetTokenRequests(), setAccessTokenTtl(seconds), stop() }`.
  *
  * @example
  * const env = await startEnvironment({ chromiumPath: '/usr/bin/chromium' });
@@ -61,6 +62,11 @@ export async function startEnvironment({ chromiumPath, oidcPort = 0, apiPort = 0
       /** What the API received (GET /__received), oldest first; never raw tokens. */
       received: async () => (await apiJson('/__received')).requests,
       resetApi: () => apiJson('/__reset', { method: 'POST' }),
+      /** The provider's token-endpoint calls (see e2e/servers/oidc.mjs), and their reset. */
+      tokenRequests: servers.tokenRequests,
+      resetTokenRequests: servers.resetTokenRequests,
+      /** Access tokens issued from now on live `seconds` (600 by default; put it back after a test). */
+      setAccessTokenTtl: servers.setAccessTokenTtl,
       stop,
     };
   } catch (error) {

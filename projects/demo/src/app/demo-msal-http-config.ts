@@ -1,5 +1,5 @@
 import { ProtocolMode } from '@azure/msal-browser';
-import type { MsalHttpConfig } from 'ngx-msal-http';
+import { MsalHttpConfig, MsalHttpFeature, withTokenRenewal } from 'ngx-msal-http';
 
 import { DemoSettings } from './demo-settings';
 
@@ -30,7 +30,11 @@ export function demoMsalHttpConfig(settings: DemoSettings): MsalHttpConfig {
       },
       // sessionStorage by default; ?cache=local shares the cache (and sign-in state) between tabs.
       cache: { cacheLocation: settings.cacheLocation },
-      system: { protocolMode: ProtocolMode.OIDC },
+      system: {
+        protocolMode: ProtocolMode.OIDC,
+        // ?offset=<seconds>: how long before expiry msal stops returning a cached token (default 300).
+        ...(settings.renewalOffsetSeconds === null ? {} : { tokenRenewalOffsetSeconds: settings.renewalOffsetSeconds }),
+      },
     },
 
     // URL -> scopes. Anything the map does not name (GET /public, or http://127.0.0.1:<port>, which
@@ -58,4 +62,9 @@ export function demoMsalHttpConfig(settings: DemoSettings): MsalHttpConfig {
     // msal-browser's hidden-iframe fallback replaces the prompt with 'none'.
     authRequest: { prompt: 'consent', extraScopesToConsent: [PROFILE_READ] },
   };
+}
+
+/** The optional features the settings ask for: `?renewal=on` renews tokens before they expire. */
+export function demoMsalHttpFeatures(settings: DemoSettings): MsalHttpFeature[] {
+  return settings.renewal ? [withTokenRenewal()] : [];
 }

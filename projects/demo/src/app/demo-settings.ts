@@ -28,6 +28,17 @@ export interface DemoSettings {
    * token memory follows those; see docs/token-cache.md). Default sessionStorage.
    */
   readonly cacheLocation: DemoCacheLocation;
+  /**
+   * `true` (`?renewal=on`) adds `withTokenRenewal()`: tokens are renewed shortly before they stop
+   * being served, so requests never wait for the token endpoint (docs/token-cache.md).
+   */
+  readonly renewal: boolean;
+  /**
+   * msal-browser's `system.tokenRenewalOffsetSeconds` (`?offset=<seconds>`), `null` for msal's
+   * default (300). Short-lived tokens (the end-to-end tests use 20 s) need an offset below their
+   * lifetime, or msal refreshes on every request.
+   */
+  readonly renewalOffsetSeconds: number | null;
 }
 
 /** msal-browser cache locations the demo offers. */
@@ -45,6 +56,8 @@ const DEFAULTS: DemoSettings = {
   interactionType: 'popup',
   bridge: true,
   cacheLocation: 'sessionStorage',
+  renewal: false,
+  renewalOffsetSeconds: null,
 };
 
 // `?cache=` values, by the cache location they choose.
@@ -57,7 +70,8 @@ let loaded: DemoSettings | null = null;
 
 /**
  * Reads `demo-config.json`, then lets the page's query override the boot choices:
- * `?variant=module`, `?interaction=redirect|none`, `?cache=local` and `?bridge=off`. msal-browser returns to the page that
+ * `?variant=module`, `?interaction=redirect|none`, `?cache=local`, `?bridge=off`, `?renewal=on` and
+ * `?offset=<seconds>`. msal-browser returns to the page that
  * started a redirect sign-in, query included, so the choice survives the round trip.
  */
 export async function loadDemoSettings(): Promise<DemoSettings> {
@@ -72,6 +86,8 @@ export async function loadDemoSettings(): Promise<DemoSettings> {
     interactionType: pick(query.get('interaction') ?? merged.interactionType, INTERACTIONS, DEFAULTS.interactionType),
     bridge: query.get('bridge') !== 'off' && merged.bridge,
     cacheLocation: CACHES[query.get('cache') ?? ''] ?? merged.cacheLocation,
+    renewal: query.has('renewal') ? query.get('renewal') === 'on' : merged.renewal,
+    renewalOffsetSeconds: seconds(query.get('offset')) ?? merged.renewalOffsetSeconds,
   };
   return loaded;
 }
@@ -84,6 +100,11 @@ export async function loadDemoSettings(): Promise<DemoSettings> {
 export function loadedDemoSettings(): DemoSettings {
   if (!loaded) throw new Error('loadDemoSettings() must finish before the app module is imported');
   return loaded;
+}
+
+function seconds(value: string | null): number | null {
+  const parsed = value === null || value === '' ? NaN : Number(value);
+  return Number.isInteger(parsed) && parsed >= 0 ? parsed : null;
 }
 
 function pick<T extends string>(value: string, allowed: readonly T[], fallback: T): T {

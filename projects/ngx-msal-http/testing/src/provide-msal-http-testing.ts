@@ -1,7 +1,7 @@
 import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { EnvironmentProviders, inject, Injectable, Injector, makeEnvironmentProviders } from '@angular/core';
 import type { AccountInfo } from '@azure/msal-browser';
-import { MsalHttpConfig, MsalHttpEvent, provideMsalHttp, ɵMsalHttpEventBus } from 'ngx-msal-http';
+import { MSAL_HTTP_RENEWAL_LOCKS, MsalHttpConfig, MsalHttpEvent, provideMsalHttp, ɵMsalHttpEventBus } from 'ngx-msal-http';
 
 import { FakeMsalClient, fakeAccount } from './fake-msal-client';
 
@@ -99,7 +99,12 @@ export class MsalHttpTestingController {
  * (`MsalHttpModule.forRoot({ msal: client, … })`): {@link provideMsalHttpTesting} includes these.
  */
 export function provideMsalHttpTestingController(client: FakeMsalClient): EnvironmentProviders {
-  return makeEnvironmentProviders([{ provide: FakeMsalClient, useValue: client }, MsalHttpTestingController]);
+  return makeEnvironmentProviders([
+    { provide: FakeMsalClient, useValue: client },
+    MsalHttpTestingController,
+    // One tab: the fake has no cache to share, and the browser's lock manager is not fake time.
+    { provide: MSAL_HTTP_RENEWAL_LOCKS, useValue: null },
+  ]);
 }
 
 /**

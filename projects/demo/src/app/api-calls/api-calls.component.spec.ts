@@ -16,6 +16,8 @@ const settings: DemoSettings = {
   interactionType: 'popup',
   bridge: true,
   cacheLocation: 'sessionStorage',
+  renewal: false,
+  renewalOffsetSeconds: null,
 };
 
 // The demo's buttons against the real interceptor and the demo's own map, with the fake client of

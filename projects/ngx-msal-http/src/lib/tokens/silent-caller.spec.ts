@@ -1,6 +1,7 @@
 import { CacheLookupPolicy, InteractionRequiredAuthError, SilentRequest } from '@azure/msal-browser';
 
 import { FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
+import { accountLockName, CACHE_SYNC_MS } from './account-lock';
 import { SilentCaller } from './silent-caller';
 
 describe('SilentCaller', () => {
@@ -60,6 +61,65 @@ describe('SilentCaller', () => {
     await expectAsync(caller.call('k', request(ada, 'a'))).toBeRejectedWith(jasmine.any(InteractionRequiredAuthError));
   });
 
+  describe('with Web Locks (tabs sharing a localStorage cache)', () => {
+    let locks: ReturnType<typeof fakeLocks>;
+    let otherTab: FakeMsalClient;
+    let otherCaller: SilentCaller;
+
+    beforeEach(() => {
+      // The hold after a network call is measured with Date.now().
+      jasmine.clock().mockDate(new Date('2026-01-01T00:00:00Z'));
+      locks = fakeLocks();
+      caller = new SilentCaller(() => client, 1_000, null, locks.manager);
+      otherTab = new FakeMsalClient();
+      otherTab.signIn(ada);
+      otherCaller = new SilentCaller(() => otherTab, 1_000, null, locks.manager);
+    });
+
+    it("takes the account's lock, and another tab's call waits until the redeeming tab's cache has reached it", async () => {
+      const first = caller.call('k', request(ada, 'a'));
+      await expectAsync(first).toBeResolved();
+      const second = otherCaller.call('k', request(ada, 'a'));
+      await drain();
+      expect(locks.names).toEqual([accountLockName(ada.homeAccountId), accountLockName(ada.homeAccountId)]);
+      expect(otherTab.calls.acquireTokenSilent.length).toBe(0);
+
+      jasmine.clock().tick(CACHE_SYNC_MS);
+      await expectAsync(second).toBeResolved();
+      expect(otherTab.calls.acquireTokenSilent.length).toBe(1);
+    });
+
+    it("runs the tab's own calls under the lock it holds, without waiting", async () => {
+      await caller.call('k1', request(ada, 'a'));
+      await caller.call('k2', request(ada, 'b'));
+
+      expect(client.calls.acquireTokenSilent.length).toBe(2);
+      expect(locks.names.length).toBe(1);
+    });
+
+    it('releases the lock at once after calls msal answered from its cache', async () => {
+      await caller.call('k', request(ada, 'a'));
+      jasmine.clock().tick(CACHE_SYNC_MS);
+      await drain();
+      await caller.call('k', request(ada, 'a'));
+      await expectAsync(otherCaller.call('k', request(ada, 'a'))).toBeResolved();
+      expect(otherTab.calls.acquireTokenSilent.length).toBe(1);
+    });
+
+    it("runs another account's calls alongside, under that account's lock", async () => {
+      await caller.call('k', request(ada, 'a'));
+      await expectAsync(caller.call('b', request(bob, 'a'))).toBeResolved();
+      expect(locks.names).toEqual([accountLockName(ada.homeAccountId), accountLockName(bob.homeAccountId)]);
+    });
+
+    it('falls back to the tab’s own queue when the lock manager refuses', async () => {
+      caller = new SilentCaller(() => client, 1_000, null, {
+        request: () => Promise.reject(new DOMException('opaque', 'SecurityError')),
+      } as unknown as LockManager);
+      await expectAsync(caller.call('k', request(ada, 'a'))).toBeResolved();
+    });
+  });
+
   function request(account: typeof ada, scope: string): SilentRequest & { account: typeof ada } {
     return { scopes: [scope], account };
   }
@@ -72,4 +132,20 @@ function drain(): Promise<void> {
     channel.port1.onmessage = () => resolve();
     channel.port2.postMessage(null);
   });
+}
+
+// A lock manager with exclusive locks granted in request order, like navigator.locks.
+function fakeLocks(): { readonly manager: LockManager; readonly names: string[] } {
+  const tails = new Map<string, Promise<unknown>>();
+  const names: string[] = [];
+  const request = (name: string, callback: () => Promise<unknown>) => {
+    names.push(name);
+    const run = (tails.get(name) ?? Promise.resolve()).then(() => callback());
+    tails.set(
+      name,
+      run.catch(() => undefined),
+    );
+    return run;
+  };
+  return { manager: { request } as unknown as LockManager, names };
 }

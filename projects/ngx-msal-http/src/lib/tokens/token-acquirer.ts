@@ -1,14 +1,17 @@
 import { HttpRequest } from '@angular/common/http';
-import { EnvironmentInjector, inject, Injectable, NgZone, runInInjectionContext } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
+import { DestroyRef, EnvironmentInjector, inject, Injectable, NgZone, runInInjectionContext } from '@angular/core';
 import { AccountInfo, AuthenticationResult, CacheLookupPolicy, PopupRequest } from '@azure/msal-browser';
 
 import { MSAL_HTTP_CONFIG, MsalHttpAuthRequest } from '../config/msal-http-config';
 import { MsalHttpEventBus } from '../events/msal-http-event-bus';
 import { TokenRequestInfo } from '../events/msal-http-event';
 import { toEventAccount, toTokenResultInfo } from '../events/sanitize';
+import { MSAL_HTTP_RENEWAL_LOCKS } from './account-lock';
 import { acquisitionKey, sortedScopes } from './acquisition-key';
 import { requiresInteraction, toMsalHttpError } from './auth-errors';
 import { InteractionCoordinator } from './interaction-coordinator';
+import { resyncMsalCache } from './msal-cache-resync';
 import { MsalClientHost } from './msal-client-host';
 import { emptyAccessToken, interactionNotAllowed, interactionRoundsExhausted, noAccount, redirectStarted } from './runtime-errors';
 import { SilentCaller } from './silent-caller';
@@ -57,7 +60,12 @@ export class TokenAcquirer {
   private readonly memory = new TokenMemory<HeldToken>();
   // Set by TokenRenewer (withTokenRenewal()): told about each token memory keeps.
   private rememberListener: ((key: string) => void) | null = null;
-  private readonly silentCalls = new SilentCaller(() => this.host.client, this.config.timeouts.silent, inject(NgZone, { optional: true }));
+  private readonly silentCalls = new SilentCaller(
+    () => this.host.client,
+    this.config.timeouts.silent,
+    inject(NgZone, { optional: true }),
+    inject(MSAL_HTTP_RENEWAL_LOCKS),
+  );
   private readonly inFlight = new Map<string, Promise<AuthenticationResult>>();
   // Sorted scope lists, by the (compiled, long-lived) scope list a request matched.
   private readonly sorted = new WeakMap<readonly string[], string[]>();
@@ -65,6 +73,8 @@ export class TokenAcquirer {
 
   constructor() {
     this.bus.accountChanges$.subscribe(() => this.memory.clear());
+    // The tab that takes the account's lock after another redeemed must see the renewed tokens.
+    inject(DestroyRef).onDestroy(resyncMsalCache(inject(DOCUMENT).defaultView));
   }
 
   /** The memory, for renewal. */
@@ -80,7 +90,8 @@ export class TokenAcquirer {
   /**
    * Renews the token memory holds under `key` before it stops being served, msal doing the work:
    * first a plain silent call (another tab sharing the cache may have renewed it already), then
-   * one that skips the access-token cache. Never opens a popup. Resolves to what happened.
+   * one that skips the access-token cache, both in one turn of the account's cross-tab lock.
+   * Never opens a popup. Resolves to what happened.
    */
   async renew(key: string): Promise<RenewalOutcome> {
     const entry = this.memory.entry(key);
@@ -89,12 +100,12 @@ export class TokenAcquirer {
     const request = { ...fields, scopes, account };
     const generation = this.memory.generation;
     try {
-      const cached = await this.silentCalls.call(key, request);
-      const offset = this.host.renewalOffsetMs;
-      const fresh = (servedUntil(cached, offset) ?? 0) > entry.servedUntil;
-      const result = fresh
-        ? cached
-        : await this.silentCalls.call(key, { ...request, cacheLookupPolicy: CacheLookupPolicy.RefreshTokenAndNetwork });
+      // Both calls in one turn of the account's lock: no other tab redeems in between.
+      const result = await this.silentCalls.exclusive(account.homeAccountId, async (silent) => {
+        const cached = await silent(key, request);
+        const fresh = (servedUntil(cached, this.host.renewalOffsetMs) ?? 0) > entry.servedUntil;
+        return fresh ? cached : silent(key, { ...request, cacheLookupPolicy: CacheLookupPolicy.RefreshTokenAndNetwork });
+      });
       // Signed out or switched account meanwhile: the memory was cleared; keep nothing.
       if (this.memory.generation !== generation) return { kind: 'gone' };
       this.remember({ account, scopes, claims: undefined, fields, key }, account, result);

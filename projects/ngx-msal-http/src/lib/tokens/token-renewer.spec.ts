@@ -6,7 +6,7 @@ import { fakeAccount } from '../../../testing/src/fake-msal-client';
 import { interactionRequiredError, networkError } from '../../../testing/src/fake-msal-errors';
 import { setUpMsalHttp } from '../../test-support/msal-http-test-bed';
 import { withTokenRenewal } from '../msal-http-feature';
-import { MSAL_HTTP_RENEWAL_LOCKS } from './token-renewer';
+import { CACHE_SYNC_MS, MSAL_HTTP_RENEWAL_LOCKS } from './account-lock';
 
 const ORDERS = 'https://api.contoso.test/orders';
 const MINUTE = 60_000;
@@ -138,16 +138,23 @@ describe('TokenRenewer (withTokenRenewal)', () => {
     expect(client.calls.acquireTokenSilent.length).toBe(4);
   });
 
-  it('holds a Web Lock named after the account while it renews, so tabs renew one at a time', async () => {
+  it('renews under the Web Lock named after the account, so tabs renew one at a time', async () => {
     const request = jasmine
       .createSpy('locks.request')
       .and.callFake((_name: string, callback: () => unknown) => Promise.resolve(callback()));
     const { client, msal } = await signedInWithToken({ request } as unknown as LockManager);
-
-    jasmine.clock().tick(RENEWAL_AT);
+    // The first acquisition's turn ends once msal's cache had time to reach other tabs.
+    jasmine.clock().tick(CACHE_SYNC_MS);
     await msal.settle();
 
-    expect(request).toHaveBeenCalledOnceWith(`ngx-msal-http.renewal.${fakeAccount().homeAccountId}`, jasmine.any(Function));
+    jasmine.clock().tick(RENEWAL_AT - CACHE_SYNC_MS);
+    await msal.settle();
+
+    // The first acquisition and the renewal: every silent call of the account takes its lock.
+    expect(request.calls.allArgs()).toEqual([
+      [`ngx-msal-http.renewal.${fakeAccount().homeAccountId}`, jasmine.any(Function)],
+      [`ngx-msal-http.renewal.${fakeAccount().homeAccountId}`, jasmine.any(Function)],
+    ]);
     expect(client.calls.acquireTokenSilent.length).toBe(2);
   });
 });

@@ -1,14 +1,8 @@
 import { DOCUMENT } from '@angular/common';
-import { DestroyRef, inject, Injectable, InjectionToken, NgZone } from '@angular/core';
+import { DestroyRef, inject, Injectable, NgZone } from '@angular/core';
 
 import { MsalHttpEventBus } from '../events/msal-http-event-bus';
 import { TokenAcquirer } from './token-acquirer';
-
-/** The Web Locks API where the browser has it; `null` to renew without a cross-tab lock. */
-export const MSAL_HTTP_RENEWAL_LOCKS = new InjectionToken<LockManager | null>(ngDevMode ? 'MSAL_HTTP_RENEWAL_LOCKS' : '', {
-  providedIn: 'root',
-  factory: () => (typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null),
-});
 
 // Renew this long before a token stops being served: a fifth of the time left, at most a minute.
 const MAX_LEAD_MS = 60_000;
@@ -23,14 +17,14 @@ const MAX_RETRY_MS = 60_000;
  * One renewal per key; msal-browser does the work (TokenAcquirer.renew). Only while the document
  * is visible, never after sign-out; a renewal that needs the user emits `msal:tokenRenewalFailure`
  * and leaves the next request to go the usual way; a network failure is retried with backoff until
- * the token really expires. Renewals of one account are serialised across tabs with Web Locks.
+ * the token really expires. Renewals of one account are serialised across tabs with Web Locks
+ * (the account lock every silent call takes; see account-lock.ts).
  */
 @Injectable()
 export class TokenRenewer {
   private readonly acquirer = inject(TokenAcquirer);
   private readonly document = inject(DOCUMENT);
   private readonly zone = inject(NgZone, { optional: true });
-  private readonly locks = inject(MSAL_HTTP_RENEWAL_LOCKS);
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly running = new Set<string>();
   private readonly retries = new Map<string, number>();
@@ -74,14 +68,12 @@ export class TokenRenewer {
   private async run(key: string): Promise<void> {
     this.timers.delete(key);
     if (this.stopped || !this.visible || this.running.has(key)) return;
-    const account = this.acquirer.tokens.entry(key)?.meta.account.homeAccountId;
-    if (account === undefined) return;
+    if (!this.acquirer.tokens.entry(key)) return;
     this.running.add(key);
     try {
-      const renew = () => this.acquirer.renew(key);
-      // Another tab renewing the same account's tokens holds the lock; when it is ours, msal's
-      // shared cache may already have the renewed token (TokenAcquirer.renew looks there first).
-      const outcome = this.locks ? await this.locks.request(`ngx-msal-http.renewal.${account}`, renew) : await renew();
+      // Under the account's cross-tab lock (SilentCaller): when another tab renewed first, msal's
+      // shared cache has the renewed token and TokenAcquirer.renew redeems nothing.
+      const outcome = await this.acquirer.renew(key);
       if (outcome.kind !== 'failed') return;
       const attempt = (this.retries.get(key) ?? 0) + 1;
       this.retries.set(key, attempt);
