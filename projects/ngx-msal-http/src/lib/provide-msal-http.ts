@@ -23,6 +23,7 @@ import { PROTECTED_RESOURCE_MATCHER, protectedResourceMatcherProvider } from './
 import { InteractionCoordinator } from './tokens/interaction-coordinator';
 import { createMsalClient, MSAL_HTTP_CLIENT } from './tokens/msal-client';
 import { MsalClientHost } from './tokens/msal-client-host';
+import { PopupCloseWatcher } from './tokens/popup-close-watcher';
 import { relayPopupResponse } from './tokens/popup-response-relay';
 import { TokenAcquirer } from './tokens/token-acquirer';
 
@@ -41,6 +42,7 @@ export function msalHttpProviders(config: MsalHttpConfig): (Provider | Environme
     MsalHttpEventBus,
     MsalHttpEvents,
     MsalClientHost,
+    PopupCloseWatcher,
     InteractionCoordinator,
     TokenAcquirer,
     MsalHttpRequestHandler,

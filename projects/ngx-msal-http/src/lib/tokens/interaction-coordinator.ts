@@ -5,6 +5,7 @@ import { filter, skip, take } from 'rxjs';
 import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
 import { isInteractionInProgress, toMsalHttpError } from './auth-errors';
 import { MsalClientHost } from './msal-client-host';
+import { PopupCloseWatcher } from './popup-close-watcher';
 import { interactionElsewhereTimeout, popupTimeout } from './runtime-errors';
 import { withTimeout } from './timeout';
 
@@ -26,6 +27,7 @@ export class InteractionCoordinator {
   private readonly host = inject(MsalClientHost);
   private readonly timeout = inject(MSAL_HTTP_CONFIG).timeouts.interaction;
   private readonly zone = inject(NgZone, { optional: true });
+  private readonly watcher = inject(PopupCloseWatcher);
   private popupUnderWay: { readonly key: string; readonly promise: Promise<AuthenticationResult> } | null = null;
   private redirecting = false;
   private popupsDone = 0;
@@ -39,10 +41,12 @@ export class InteractionCoordinator {
   }
 
   /**
-   * One turn of interaction for the acquisition `key`; `open` starts its popup if one is needed.
-   * `seen` is the {@link generation} the acquisition's silent attempt started at.
+   * One turn of interaction for the acquisition `key`; `open` starts its popup if one is needed
+   * (`override`: a popup the user closed still counts as under way for msal-browser, so the new one
+   * must set `overrideInteractionInProgress`). `seen` is the {@link generation} the acquisition's
+   * silent attempt started at. A popup the user closes fails everyone waiting with `MSALHTTP207`.
    */
-  async popup(key: string, open: () => Promise<AuthenticationResult>, seen: number): Promise<InteractionTurn> {
+  async popup(key: string, open: (override: boolean) => Promise<AuthenticationResult>, seen: number): Promise<InteractionTurn> {
     const current = this.popupUnderWay;
     if (current) return this.join(current, key);
     if (seen !== this.popupsDone) return { kind: 'retry' };
@@ -50,16 +54,24 @@ export class InteractionCoordinator {
       await this.waitUntilIdle();
       return { kind: 'retry' };
     }
-    const promise = withTimeout(Promise.resolve().then(open), this.timeout, () => popupTimeout(this.timeout), {
+    const override = this.watcher.abandoned;
+    const close = this.watcher.nextClose();
+    // Counted before the popup stops being joinable: an acquisition arriving in between retries
+    // silently instead of opening a second popup.
+    const opened = Promise.race([Promise.resolve(override).then(open), close.promise]).then((result) => {
+      this.popupsDone++;
+      return result;
+    });
+    const promise = withTimeout(opened, this.timeout, () => popupTimeout(this.timeout), {
       zone: this.zone,
       cleanup: () => {
+        close.stop();
         if (this.popupUnderWay?.promise === promise) this.popupUnderWay = null;
       },
     });
     this.popupUnderWay = { key, promise };
     try {
       const result = await promise;
-      this.popupsDone++;
       return { kind: 'result', result, opened: true };
     } catch (error) {
       // Another interaction (another tab, the app's own sign-in) holds msal-browser's lock.
@@ -97,7 +109,10 @@ export class InteractionCoordinator {
 
   // `startup` is not an interaction: acquisitions reach this point only after startup, and a
   // client that never reports redirect handling must not make every request wait.
+  // A popup the user closed keeps msal's status at 'acquireToken' until msal's own bridge timeout:
+  // it is no interaction to wait for.
   private busyElsewhere(): boolean {
+    if (this.watcher.abandoned) return false;
     const status = this.host.status();
     return status !== InteractionStatus.None && status !== InteractionStatus.Startup;
   }
@@ -105,11 +120,13 @@ export class InteractionCoordinator {
   /**
    * Resolves when msal-browser's status returns to `none` (the next time, when it is `none` now:
    * msal refused because of a lock this tab's status does not show), or fails with `MSALHTTP208`
-   * after the interaction timeout.
+   * after the interaction timeout, or with `MSALHTTP207` when the user closes the popup waited for.
    */
   private waitUntilIdle(): Promise<void> {
     let unsubscribe = () => {};
-    const idle = new Promise<void>((resolve) => {
+    const close = this.watcher.nextClose();
+    const idle = new Promise<void>((resolve, reject) => {
+      close.promise.catch(reject);
       const subscription = this.host.status$
         .pipe(
           skip(this.host.status() === InteractionStatus.None ? 1 : 0),
@@ -121,7 +138,10 @@ export class InteractionCoordinator {
     });
     return withTimeout(idle, this.timeout, () => interactionElsewhereTimeout(this.timeout), {
       zone: this.zone,
-      cleanup: () => unsubscribe(),
+      cleanup: () => {
+        close.stop();
+        unsubscribe();
+      },
     });
   }
 }
