@@ -24,6 +24,7 @@ import { InteractionCoordinator } from './tokens/interaction-coordinator';
 import { createMsalClient, MSAL_HTTP_CLIENT } from './tokens/msal-client';
 import { MsalClientHost } from './tokens/msal-client-host';
 import { PopupCloseWatcher } from './tokens/popup-close-watcher';
+import { SignOutRelay } from './tokens/sign-out-relay';
 import { relayPopupResponse } from './tokens/popup-response-relay';
 import { TokenAcquirer } from './tokens/token-acquirer';
 
@@ -43,6 +44,7 @@ export function msalHttpProviders(config: MsalHttpConfig): (Provider | Environme
     MsalHttpEvents,
     MsalClientHost,
     PopupCloseWatcher,
+    SignOutRelay,
     InteractionCoordinator,
     TokenAcquirer,
     MsalHttpRequestHandler,
@@ -60,6 +62,8 @@ export function msalHttpProviders(config: MsalHttpConfig): (Provider | Environme
         const stop = watchInterceptorRegistration(win, inject(PROTECTED_RESOURCE_MATCHER), inject(INTERCEPTOR_USAGE));
         inject(DestroyRef).onDestroy(stop);
       }
+      // A sign-out in another tab reaches this one (sessionStorage caches; msal relays localStorage).
+      inject(SignOutRelay).start();
       // Requests await this promise and report its failure; nothing to do with it here.
       inject(MsalClientHost)
         .ready()

@@ -304,10 +304,19 @@ export class FakeMsalClient implements IPublicClientApplication {
 
   async hydrateCache(): Promise<void> {}
 
-  /** Clears tokens and accounts, as msal-browser's `clearCache()` does (the active account's removal is an event). */
-  async clearCache(): Promise<void> {
-    this.cache.clear();
-    for (const account of [...this.accounts]) this.removeAccount(account);
+  /**
+   * Clears tokens and accounts (only `request.account`'s, when given), as msal-browser's
+   * `clearCache()` does (the active account's removal is an event).
+   */
+  async clearCache(request?: { readonly account?: AccountInfo | null }): Promise<void> {
+    const account = request?.account;
+    if (!account) {
+      this.cache.clear();
+      for (const each of [...this.accounts]) this.removeAccount(each);
+      return;
+    }
+    for (const key of [...this.cache]) if (key.startsWith(`${account.homeAccountId} `)) this.cache.delete(key);
+    this.removeAccount(account);
   }
 
   private async interactivePopup(request: PopupRequest, login: boolean): Promise<AuthenticationResult> {
@@ -355,9 +364,10 @@ export class FakeMsalClient implements IPublicClientApplication {
   private logoutNow(interactionType: InteractionType, request: EndSessionRequest | undefined): void {
     this.calls.logout.push(request);
     this.emit(EventType.LOGOUT_START, interactionType);
-    const account = this.active;
+    const account = request?.account ?? this.active;
     if (account) this.removeAccount(account);
-    this.emit(EventType.LOGOUT_SUCCESS, interactionType);
+    // As msal-browser: the payload is the end-session request, naming the account signed out.
+    this.emit(EventType.LOGOUT_SUCCESS, interactionType, { ...request, account });
     this.emit(EventType.LOGOUT_END, interactionType);
   }
 
