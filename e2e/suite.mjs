@@ -13,5 +13,7 @@ import './tests/renewal.e2e.mjs';
 import './tests/sign-out.e2e.mjs';
 import './tests/redirect-bridge.e2e.mjs';
 import './tests/guard.e2e.mjs';
+import './tests/popup-close.e2e.mjs';
+import './tests/tabs.e2e.mjs';
 
 after(stopSharedEnvironment);

@@ -8,7 +8,9 @@ import { popupClosed } from './runtime-errors';
 
 /** How often the watcher reads a popup, and how long a close must last before it counts. */
 export interface PopupWatchTiming {
-  /** Between two reads of `popup.closed`. */
+  /** Between two reads until the popup has been seen open on the provider's page (its first commit). */
+  readonly firstPollMs: number;
+  /** Between two reads of `popup.closed` after that. */
   readonly pollMs: number;
   /**
    * How long a popup must stay closed, with msal-browser still waiting, before the close counts:
@@ -21,7 +23,7 @@ export interface PopupWatchTiming {
 /** The watcher's timing (a seam for tests); the defaults notice a close within about 1.5 s. */
 export const MSAL_HTTP_POPUP_WATCH_TIMING = new InjectionToken<PopupWatchTiming>(ngDevMode ? 'MSAL_HTTP_POPUP_WATCH_TIMING' : '', {
   providedIn: 'root',
-  factory: () => ({ pollMs: 250, confirmMs: 1000 }),
+  factory: () => ({ firstPollMs: 50, pollMs: 250, confirmMs: 1000 }),
 });
 
 /** The parts of a popup's window handle the watcher reads. */
@@ -123,13 +125,13 @@ export class PopupCloseWatcher {
           return;
         }
       }
-      this.arm(read);
+      this.arm(read, seenOpen ? this.timing.pollMs : this.timing.firstPollMs);
     };
-    this.arm(read);
+    this.arm(read, this.timing.firstPollMs);
   }
 
-  private arm(read: () => void): void {
-    const start = () => setTimeout(read, this.timing.pollMs);
+  private arm(read: () => void, ms: number): void {
+    const start = () => setTimeout(read, ms);
     this.timer = this.zone ? this.zone.runOutsideAngular(start) : start();
   }
 
