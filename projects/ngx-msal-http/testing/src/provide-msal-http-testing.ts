@@ -1,7 +1,7 @@
 import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { EnvironmentProviders, inject, Injectable, Injector, makeEnvironmentProviders } from '@angular/core';
 import type { AccountInfo } from '@azure/msal-browser';
-import { MsalHttpConfig, MsalHttpEvent, provideMsalHttp, ɵMsalHttpEventBus } from 'ngx-msal-http';
+import { MSAL_HTTP_RENEWAL_LOCKS, MsalHttpConfig, MsalHttpEvent, provideMsalHttp, ɵMsalHttpEventBus } from 'ngx-msal-http';
 
 import { FakeMsalClient, fakeAccount } from './fake-msal-client';
 
@@ -99,7 +99,13 @@ export class MsalHttpTestingController {
  * (`MsalHttpModule.forRoot({ msal: client, … })`): {@link provideMsalHttpTesting} includes these.
  */
 export function provideMsalHttpTestingController(client: FakeMsalClient): EnvironmentProviders {
-  return makeEnvironmentProviders([{ provide: FakeMsalClient, useValue: client }, MsalHttpTestingController]);
+  return makeEnvironmentProviders([
+    { provide: FakeMsalClient, useValue: client },
+    MsalHttpTestingController,
+    // One tab: no cross-tab Web Locks (a popup a spec leaves open would hold the browser's lock for
+    // every later spec). Provide MSAL_HTTP_RENEWAL_LOCKS after this to test cross-tab behaviour.
+    { provide: MSAL_HTTP_RENEWAL_LOCKS, useValue: null },
+  ]);
 }
 
 /**

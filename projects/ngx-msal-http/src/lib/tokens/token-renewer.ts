@@ -1,14 +1,11 @@
 import { DOCUMENT } from '@angular/common';
-import { DestroyRef, inject, Injectable, InjectionToken, NgZone } from '@angular/core';
+import { DestroyRef, inject, Injectable, NgZone } from '@angular/core';
 
 import { MsalHttpEventBus } from '../events/msal-http-event-bus';
 import { TokenAcquirer } from './token-acquirer';
+import { MSAL_HTTP_RENEWAL_LOCKS } from './web-locks';
 
-/** The Web Locks API where the browser has it; `null` to renew without a cross-tab lock. */
-export const MSAL_HTTP_RENEWAL_LOCKS = new InjectionToken<LockManager | null>(ngDevMode ? 'MSAL_HTTP_RENEWAL_LOCKS' : '', {
-  providedIn: 'root',
-  factory: () => (typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null),
-});
+export { MSAL_HTTP_RENEWAL_LOCKS } from './web-locks';
 
 // Renew this long before a token stops being served: a fifth of the time left, at most a minute.
 const MAX_LEAD_MS = 60_000;
