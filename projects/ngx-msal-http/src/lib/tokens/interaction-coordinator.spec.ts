@@ -154,7 +154,7 @@ function tabWithLocks(config: Partial<MsalHttpConfig> = {}) {
     client,
     account: fakeAccount(),
     config,
-    providers: [{ provide: MSAL_HTTP_RENEWAL_LOCKS, useValue: locks as unknown as LockManager }],
+    providers: [{ provide: MSAL_HTTP_RENEWAL_LOCKS, useValue: locks }],
   });
   return { ...harness, locks };
 }
@@ -188,7 +188,7 @@ class FakeTabLocks {
     let release = () => {};
     this.holders.set(name, new Promise<void>((resolve) => (release = resolve)));
     try {
-      return await callback({ name, mode: 'exclusive' } as Lock);
+      return await callback({ name, mode: 'exclusive' });
     } finally {
       this.holders.delete(name);
       release();
