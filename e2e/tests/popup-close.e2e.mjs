@@ -33,7 +33,7 @@ for (const [where, reach] of Object.entries(steps)) {
       const popup = await popupOpened;
       await popup.waitForSelector('input[name=login]');
       await reach(popup);
-      await popup.waitForTimeout(500); // the user reads the page
+      await popup.waitForTimeout(1_000); // the user reads the page
 
       const closedAt = Date.now();
       await popup.close();

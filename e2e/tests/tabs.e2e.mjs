@@ -1,7 +1,8 @@
 // Two tabs of the app in one browser: a sign-out in one reaches the other within 1 s, with the
-// default sessionStorage cache (the library's own channel) and with localStorage (msal's relay).
+// default sessionStorage cache (the library's own channel) and with localStorage (msal's relay);
+// and one sign-in popup at a time across tabs.
 import assert from 'node:assert/strict';
-import { callApi, signInWithPopup, waitForEvent } from '../support/demo-page.mjs';
+import { callApi, completeLogin, signInWithPopup, waitForEvent } from '../support/demo-page.mjs';
 import { e2eTest } from '../support/e2e-test.mjs';
 
 async function signOutWithPopup(page) {
@@ -46,10 +47,34 @@ for (const cache of ['sessionStorage', 'localStorage']) {
     const call = callApi(second, 'get-orders', { timeout: 20_000 });
     const popup = await popupOpened;
     await popup.waitForSelector('input[name=login], input[name=prompt][value=consent]', { state: 'attached' });
-    await popup.waitForTimeout(500);
+    await popup.waitForTimeout(1_000);
     await popup.close();
     const refused = await call;
     assert.equal(refused.state, 'error');
     assert.equal((await env.received()).filter((r) => r.hasAuthorization).length, 0, 'no token was sent');
   });
 }
+
+e2eTest('a second tab waits for the sign-in popup the first has open, then goes through silently (localStorage)', async ({ open }) => {
+  const { page: first, context } = await open('?cache=local');
+  const second = await context.newPage();
+  await second.goto(first.url());
+  await second.waitForSelector('[data-account-none]');
+  const popups = [];
+  context.on('page', (page) => popups.push(page));
+
+  const popupOpened = first.waitForEvent('popup');
+  const firstCall = callApi(first, 'get-orders', { timeout: 45_000 });
+  const popup = await popupOpened;
+  await popup.waitForSelector('input[name=login]');
+  const secondCall = callApi(second, 'get-orders', { timeout: 45_000 });
+  await second.waitForTimeout(2_000);
+  const opened = popups.filter((page) => page !== second).length;
+
+  await completeLogin(popup);
+  const [a, b] = await Promise.all([firstCall, secondCall]);
+  assert.equal(a.state, 'ok', a.text);
+  assert.equal(b.state, 'ok', b.text);
+  assert.equal(opened, 1, 'the second tab opened no popup of its own');
+  assert.equal(popups.filter((page) => page !== second).length, 1);
+});

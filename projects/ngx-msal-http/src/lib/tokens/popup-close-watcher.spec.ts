@@ -128,7 +128,7 @@ async function popupOpen(config: Partial<MsalHttpConfig> = {}, account: AccountI
 async function openedAndSeen(popup: FakePopupWindow): Promise<void> {
   await settle();
   popup.commit();
-  await advance(250);
+  await advance(750);
 }
 
 async function advance(ms: number): Promise<void> {

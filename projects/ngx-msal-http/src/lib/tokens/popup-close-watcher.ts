@@ -8,8 +8,14 @@ import { popupClosed } from './runtime-errors';
 
 /** How often the watcher reads a popup, and how long a close must last before it counts. */
 export interface PopupWatchTiming {
-  /** Between two reads until the popup has been seen open on the provider's page (its first commit). */
+  /** Between two reads until the popup has been seen open on the provider's page for {@link armMs}. */
   readonly firstPollMs: number;
+  /**
+   * How long the popup must read open on a cross-origin page before a close counts: a page with
+   * COOP severs the handle some milliseconds after its navigation starts (measured 13-22 ms in
+   * Chromium 156), so a single "open" reading proves nothing.
+   */
+  readonly armMs: number;
   /** Between two reads of `popup.closed` after that. */
   readonly pollMs: number;
   /**
@@ -23,7 +29,7 @@ export interface PopupWatchTiming {
 /** The watcher's timing (a seam for tests); the defaults notice a close within about 1.5 s. */
 export const MSAL_HTTP_POPUP_WATCH_TIMING = new InjectionToken<PopupWatchTiming>(ngDevMode ? 'MSAL_HTTP_POPUP_WATCH_TIMING' : '', {
   providedIn: 'root',
-  factory: () => ({ firstPollMs: 50, pollMs: 250, confirmMs: 1000 }),
+  factory: () => ({ firstPollMs: 50, armMs: 500, pollMs: 250, confirmMs: 1000 }),
 });
 
 /** The parts of a popup's window handle the watcher reads. */
@@ -38,8 +44,8 @@ interface WatchedWindow {
  *
  * A popup whose provider page sends `Cross-Origin-Opener-Policy` is severed from its opener when
  * that page commits: `closed` then reads `true` for good although the popup is open. So a popup is
- * watched only once it has been seen open after committing its first cross-origin navigation
- * (its `location` stops being readable); a handle that reads `closed` before that is unobservable
+ * watched only once it has been seen open on a cross-origin page (its `location` unreadable) for
+ * half a second; a handle that reads `closed` before that is unobservable
  * and left to msal's own timeout (`MSALHTTP214`). A provider that sends COOP only on a later page
  * of its flow looks closed when the user reaches that page; turn the watch off for such a
  * provider (`watchPopupClose: false`). See docs/popups.md.
@@ -106,12 +112,16 @@ export class PopupCloseWatcher {
     if (!isWindow(popup)) return;
     this.watching = correlationId;
     let seenOpen = false;
+    let openFor = 0;
     let closedFor = 0;
     const read = () => {
       this.timer = null;
       if (!popup.closed) {
         closedFor = 0;
-        if (!seenOpen && committed(popup)) seenOpen = true;
+        if (!seenOpen && committed(popup)) {
+          openFor += this.timing.firstPollMs;
+          seenOpen = openFor >= this.timing.armMs;
+        }
       } else if (!seenOpen) {
         // Closed (or severed by COOP) before it was ever seen open on the provider: unobservable.
         this.watching = null;
