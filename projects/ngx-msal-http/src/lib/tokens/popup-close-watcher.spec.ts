@@ -61,6 +61,21 @@ describe('PopupCloseWatcher', () => {
     expect((await outcome).error).toBeUndefined();
   });
 
+  it('does not arm on a handle that reads open for a moment before COOP severs it', async () => {
+    const { http, popup, harness, finish } = await popupOpen();
+    const outcome = outcomeOf(http.get(ORDERS));
+    await settle();
+    popup.commit();
+    await advance(250);
+    popup.sever();
+    await advance(10_000);
+
+    finish();
+    (await harness.msal.expectRequest(ORDERS)).flush({});
+
+    expect((await outcome).error).toBeUndefined();
+  });
+
   it('does not report a popup the redirect bridge closed while msal-browser redeems the code', async () => {
     const { http, popup, harness, finish } = await popupOpen();
     const outcome = outcomeOf(http.get(ORDERS));
