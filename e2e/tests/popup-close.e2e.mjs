@@ -73,3 +73,27 @@ e2eTest('a popup severed by Cross-Origin-Opener-Policy is not taken for closed, 
     openerPolicy.value = null;
   }
 });
+
+e2eTest(
+  'a provider that sends COOP only from its second page looks closed there: the documented trade-off (MSALHTTP207)',
+  async ({ open }) => {
+    const { page } = await open();
+    try {
+      const popupOpened = page.waitForEvent('popup');
+      const call = callApi(page, 'get-orders', { timeout: 20_000 });
+      const popup = await popupOpened;
+      await popup.waitForSelector('input[name=login]');
+      await popup.waitForTimeout(1_000);
+      openerPolicy.value = 'same-origin';
+      await popup.fill('input[name=login]', 'alice');
+      await popup.fill('input[name=password]', 'any password');
+      await popup.click('button[type=submit]');
+
+      const result = await call;
+      assert.equal(result.state, 'error');
+      assert.match(result.text, /^MSALHTTP207: /, 'watchPopupClose: false is the way out for such a provider (docs/popups.md)');
+    } finally {
+      openerPolicy.value = null;
+    }
+  },
+);
