@@ -14,5 +14,7 @@ import './tests/renewal-tabs.e2e.mjs';
 import './tests/sign-out.e2e.mjs';
 import './tests/redirect-bridge.e2e.mjs';
 import './tests/guard.e2e.mjs';
+import './tests/popup-close.e2e.mjs';
+import './tests/tabs.e2e.mjs';
 
 after(stopSharedEnvironment);

@@ -13,6 +13,13 @@ import { RESOURCES, fullScope, resourcesInScope } from './resources.mjs';
 /** The demo's public client id (msal `auth.clientId`). */
 export const DEMO_CLIENT_ID = 'ngx-msal-http-demo';
 
+/**
+ * The `Cross-Origin-Opener-Policy` the provider sends on its HTML pages: `null` (none, the default)
+ * or a value such as `'same-origin'`; `pages` limits it to paths that start with one of them. Set by
+ * the popup tests, in the process that runs the provider, to behave like a provider that sends it.
+ */
+export const openerPolicy = { value: null, pages: null };
+
 const DEFAULT_CERT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '.certs');
 
 /**
@@ -53,6 +60,7 @@ export async function startOidcProvider({
   const provider = new Provider(issuer, configuration({ clientRedirectUris, postLogoutRedirectUris, allowedOrigins, ttl }));
   provider.use(acceptAccessTokenClaimsRequests);
   provider.use(recordTokenRequests(tokenRequests));
+  provider.use(sendOpenerPolicy);
   provider.on('server_error', (_ctx, error) => onServerError(error));
   app = provider.callback();
 
@@ -213,4 +221,11 @@ function withIdTokenMember(raw) {
 
 function readTls({ certPath, keyPath }) {
   return { cert: readFileSync(certPath), key: readFileSync(keyPath) };
+}
+
+async function sendOpenerPolicy(ctx, next) {
+  await next();
+  const { value, pages } = openerPolicy;
+  if (!value || !(pages === null || pages.some((page) => ctx.path.startsWith(page)))) return;
+  ctx.set('Cross-Origin-Opener-Policy', value);
 }

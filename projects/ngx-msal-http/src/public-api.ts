@@ -36,7 +36,7 @@ export { PROTECTED_RESOURCE_MATCHER } from './lib/resource-map/protected-resourc
 
 // Tokens and sign-in
 export { MSAL_HTTP_CLIENT } from './lib/tokens/msal-client';
-export { MSAL_HTTP_RENEWAL_LOCKS } from './lib/tokens/account-lock';
+export { MSAL_HTTP_RENEWAL_LOCKS } from './lib/tokens/web-locks';
 export { MsalHttpAuth } from './lib/auth/msal-http-auth';
 export { msalHttpGuard } from './lib/auth/msal-http-guard';
 export type { MsalHttpGuardOptions, MsalHttpIdTokenClaims } from './lib/auth/msal-http-guard';

@@ -23,7 +23,9 @@ import { PROTECTED_RESOURCE_MATCHER, protectedResourceMatcherProvider } from './
 import { InteractionCoordinator } from './tokens/interaction-coordinator';
 import { createMsalClient, MSAL_HTTP_CLIENT } from './tokens/msal-client';
 import { MsalClientHost } from './tokens/msal-client-host';
+import { PopupCloseWatcher } from './tokens/popup-close-watcher';
 import { clearSignOutState, listenForRelayWarnings, relayPopupResponse } from './tokens/popup-response-relay';
+import { SignOutRelay } from './tokens/sign-out-relay';
 import { TokenAcquirer } from './tokens/token-acquirer';
 
 /**
@@ -41,6 +43,8 @@ export function msalHttpProviders(config: MsalHttpConfig): (Provider | Environme
     MsalHttpEventBus,
     MsalHttpEvents,
     MsalClientHost,
+    PopupCloseWatcher,
+    SignOutRelay,
     InteractionCoordinator,
     TokenAcquirer,
     MsalHttpRequestHandler,
@@ -59,6 +63,8 @@ export function msalHttpProviders(config: MsalHttpConfig): (Provider | Environme
         const stopListening = listenForRelayWarnings(win);
         inject(DestroyRef).onDestroy(() => (stopWatching(), stopListening()));
       }
+      // A sign-out in another tab reaches this one (sessionStorage caches; msal relays localStorage).
+      inject(SignOutRelay).start();
       // Requests await this promise and report its failure; nothing to do with it here.
       inject(MsalClientHost)
         .ready()

@@ -1,6 +1,7 @@
 import {
   AccountInfo,
   AuthenticationResult,
+  BrowserAuthError,
   BrowserConfiguration,
   EndSessionPopupRequest,
   EndSessionRequest,
@@ -95,6 +96,11 @@ export class FakeMsalClient implements IPublicClientApplication {
   renewalOffsetSeconds = 300;
   /** Simulates an interaction held by another tab: popups and redirects fail with `interaction_in_progress`. */
   lockedElsewhere = false;
+  /**
+   * The window handle `msal:popupOpened` reports for each popup (a {@link FakePopupWindow}, say);
+   * while `null`, popups emit no `msal:popupOpened`.
+   */
+  popupWindow: (() => unknown) | null = null;
 
   readonly calls: FakeMsalCalls = {
     initialize: 0,
@@ -115,6 +121,9 @@ export class FakeMsalClient implements IPublicClientApplication {
   private readonly cache = new Set<string>();
   private readonly tokens = new Map<string, FakeIssuedToken>();
   private nextCallbackId = 0;
+  private popups = 0;
+  // Ends the popup under way, as msal-browser's overrideInteractionInProgress does.
+  private cancelPopup: ((error: unknown) => void) | null = null;
 
   /** Listeners currently registered with addEventCallback. */
   get eventCallbackCount(): number {
@@ -143,8 +152,14 @@ export class FakeMsalClient implements IPublicClientApplication {
   }
 
   /** Emits an msal-browser event to every listener, synchronously, as msal-browser does. */
-  emit(eventType: EventType, interactionType: InteractionType | null = null, payload: EventPayload = null, error: EventError = null): void {
-    const message = { eventType, interactionType, payload, error, correlationId: 'fake-correlation-id', timestamp: Date.now() };
+  emit(
+    eventType: EventType,
+    interactionType: InteractionType | null = null,
+    payload: EventPayload = null,
+    error: EventError = null,
+    correlationId = 'fake-correlation-id',
+  ): void {
+    const message = { eventType, interactionType, payload, error, correlationId, timestamp: Date.now() };
     for (const callback of [...this.callbacks.values()]) callback(message);
   }
 
@@ -289,42 +304,70 @@ export class FakeMsalClient implements IPublicClientApplication {
 
   async hydrateCache(): Promise<void> {}
 
-  /** Clears tokens and accounts, as msal-browser's `clearCache()` does (the active account's removal is an event). */
-  async clearCache(): Promise<void> {
-    this.cache.clear();
-    for (const account of [...this.accounts]) this.removeAccount(account);
+  /**
+   * Clears tokens and accounts (only `request.account`'s, when given), as msal-browser's
+   * `clearCache()` does (the active account's removal is an event).
+   */
+  async clearCache(request?: { readonly account?: AccountInfo | null }): Promise<void> {
+    const account = request?.account;
+    if (!account) {
+      this.cache.clear();
+      for (const each of [...this.accounts]) this.removeAccount(each);
+      return;
+    }
+    for (const key of [...this.cache]) if (key.startsWith(`${account.homeAccountId} `)) this.cache.delete(key);
+    this.removeAccount(account);
   }
 
   private async interactivePopup(request: PopupRequest, login: boolean): Promise<AuthenticationResult> {
-    this.takeLock(InteractionType.Popup);
+    // As msal-browser: overriding the flag ends the popup under way with interaction_in_progress_cancelled.
+    if (request.overrideInteractionInProgress && this.locked) {
+      this.locked = false;
+      this.cancelPopup?.(new BrowserAuthError('interaction_in_progress_cancelled', 'fake-correlation-id'));
+    }
+    const correlationId = `fake-popup-${++this.popups}`;
+    this.takeLock(InteractionType.Popup, correlationId);
+    let own: (error: unknown) => void = () => {};
+    const cancelled = new Promise<never>((_, reject) => (own = reject));
+    this.cancelPopup = own;
+    const popupWindow = this.popupWindow?.();
+    if (popupWindow) this.emit(EventType.POPUP_OPENED, InteractionType.Popup, { popupWindow } as EventPayload, null, correlationId);
     try {
-      await this.settle(this.popup(request));
+      await Promise.race([this.settle(this.popup(request)), cancelled]);
       const account = this.signIn(request.account ?? this.popupAccount);
       this.interactionRequired = false;
       const result = this.result(account, request.scopes, request.claims, true);
-      this.locked = false;
-      if (login) this.emit(EventType.LOGIN_SUCCESS, InteractionType.Popup, account);
-      this.emit(EventType.ACQUIRE_TOKEN_SUCCESS, InteractionType.Popup, result);
+      this.release(own);
+      if (login) this.emit(EventType.LOGIN_SUCCESS, InteractionType.Popup, account, null, correlationId);
+      this.emit(EventType.ACQUIRE_TOKEN_SUCCESS, InteractionType.Popup, result, null, correlationId);
       return result;
     } catch (error) {
-      this.locked = false;
-      this.emit(EventType.ACQUIRE_TOKEN_FAILURE, InteractionType.Popup, null, error as EventError);
+      this.release(own);
+      this.emit(EventType.ACQUIRE_TOKEN_FAILURE, InteractionType.Popup, null, error as EventError, correlationId);
       throw error;
     }
   }
 
-  private takeLock(interactionType: InteractionType): void {
+  // The lock is this popup's to release unless a later popup overrode it.
+  private release(own: (error: unknown) => void): void {
+    if (this.cancelPopup !== own) return;
+    this.cancelPopup = null;
+    this.locked = false;
+  }
+
+  private takeLock(interactionType: InteractionType, correlationId?: string): void {
     if (this.locked || this.lockedElsewhere) throw interactionInProgressError();
     this.locked = true;
-    this.emit(EventType.ACQUIRE_TOKEN_START, interactionType);
+    this.emit(EventType.ACQUIRE_TOKEN_START, interactionType, null, null, correlationId);
   }
 
   private logoutNow(interactionType: InteractionType, request: EndSessionRequest | undefined): void {
     this.calls.logout.push(request);
     this.emit(EventType.LOGOUT_START, interactionType);
-    const account = this.active;
+    const account = request?.account ?? this.active;
     if (account) this.removeAccount(account);
-    this.emit(EventType.LOGOUT_SUCCESS, interactionType);
+    // As msal-browser: the payload is the end-session request, naming the account signed out.
+    this.emit(EventType.LOGOUT_SUCCESS, interactionType, { ...request, account });
     this.emit(EventType.LOGOUT_END, interactionType);
   }
 
@@ -356,5 +399,48 @@ export class FakeMsalClient implements IPublicClientApplication {
       tokenType: 'Bearer',
       correlationId: 'fake-correlation-id',
     };
+  }
+}
+
+/**
+ * A popup window handle as the opener sees it, for `FakeMsalClient.popupWindow`: it starts on
+ * `about:blank`; {@link commit} shows the provider's page (its location becomes unreadable, as a
+ * cross-origin page's is); {@link close} closes it. {@link sever} is what a provider page with
+ * `Cross-Origin-Opener-Policy` does: the handle reads `closed` although the popup is open.
+ *
+ * @example
+ * const popup = new FakePopupWindow();
+ * client.popupWindow = () => popup;
+ */
+export class FakePopupWindow {
+  closed = false;
+  private crossOrigin = false;
+
+  /** The popup's location; reading `href` throws once a cross-origin page is shown. */
+  readonly location = {} as { readonly href: string };
+
+  constructor() {
+    Object.defineProperty(this.location, 'href', {
+      get: () => {
+        if (this.crossOrigin) throw new DOMException('Blocked a frame from accessing a cross-origin frame.', 'SecurityError');
+        return 'about:blank';
+      },
+    });
+  }
+
+  /** The provider's page has loaded in the popup. */
+  commit(): void {
+    this.crossOrigin = true;
+  }
+
+  /** The user closed the popup. */
+  close(): void {
+    this.closed = true;
+  }
+
+  /** The popup's page severed the opener's handle (COOP): `closed` reads true from now on. */
+  sever(): void {
+    this.crossOrigin = true;
+    this.closed = true;
   }
 }

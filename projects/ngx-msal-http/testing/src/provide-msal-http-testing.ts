@@ -102,7 +102,8 @@ export function provideMsalHttpTestingController(client: FakeMsalClient): Enviro
   return makeEnvironmentProviders([
     { provide: FakeMsalClient, useValue: client },
     MsalHttpTestingController,
-    // One tab: the fake has no cache to share, and the browser's lock manager is not fake time.
+    // One tab: no cross-tab Web Locks (a popup a spec leaves open would hold the browser's lock for
+    // every later spec). Provide MSAL_HTTP_RENEWAL_LOCKS after this to test cross-tab behaviour.
     { provide: MSAL_HTTP_RENEWAL_LOCKS, useValue: null },
   ]);
 }

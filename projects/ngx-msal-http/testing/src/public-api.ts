@@ -1,7 +1,7 @@
 /*
  * Public API surface of ngx-msal-http/testing.
  */
-export { FakeMsalClient, fakeAccount } from './fake-msal-client';
+export { FakeMsalClient, FakePopupWindow, fakeAccount } from './fake-msal-client';
 export type { FakeBehavior, FakeIssuedToken, FakeMsalCalls, FakeOutcome } from './fake-msal-client';
 export {
   authError,

@@ -17,6 +17,7 @@ import { MsalHttpAccount } from '../events/msal-http-event';
 import { MsalHttpEventBus } from '../events/msal-http-event-bus';
 import { toEventAccount } from '../events/sanitize';
 import { toMsalHttpError } from '../tokens/auth-errors';
+import { PopupCloseWatcher } from '../tokens/popup-close-watcher';
 import { MsalClientHost } from '../tokens/msal-client-host';
 import { browserOnly } from '../tokens/runtime-errors';
 
@@ -66,7 +67,16 @@ export class MsalHttpAuth {
   async loginPopup(request: Partial<PopupRequest> = {}): Promise<AuthenticationResult> {
     await this.host.ready();
     try {
-      const result = await this.host.client.loginPopup(this.loginRequest(request));
+      const watcher = this.injector.get(PopupCloseWatcher);
+      const override = watcher.abandoned ? { overrideInteractionInProgress: true } : {};
+      const close = watcher.nextClose();
+      let result: AuthenticationResult;
+      try {
+        // A popup the user closes fails at once (MSALHTTP207) instead of after msal's bridge timeout.
+        result = await Promise.race([this.host.client.loginPopup({ ...this.loginRequest(request), ...override }), close.promise]);
+      } finally {
+        close.stop();
+      }
       this.host.client.setActiveAccount(result.account);
       this.refreshAccount();
       return result;

@@ -65,6 +65,15 @@ export interface MsalHttpConfig {
    */
   readonly authRequest?: MsalHttpAuthRequest | MsalHttpAuthRequestFn;
   readonly timeouts?: MsalHttpTimeouts;
+  /**
+   * Notice within about 1.5 s that the user closed a sign-in popup (the library's or one the app
+   * opened through `MsalHttpAuth`), failing the requests waiting for it with `MSALHTTP207`, instead
+   * of msal-browser's wait of `system.popupBridgeTimeout` (60 s, `MSALHTTP214`). Default `true`.
+   * A popup severed from the app by the provider's `Cross-Origin-Opener-Policy` is never taken for
+   * closed; set `false` for a provider that sends that header only on a later page of its sign-in
+   * flow (see docs/popups.md).
+   */
+  readonly watchPopupClose?: boolean;
 }
 
 /** The configuration after validation, with defaults filled in. */
@@ -80,6 +89,7 @@ export interface ResolvedMsalHttpConfig {
     context?: { readonly account: AccountInfo | null },
   ) => MsalHttpAuthRequest;
   readonly timeouts: Required<MsalHttpTimeouts>;
+  readonly watchPopupClose: boolean;
 }
 
 /** The validated configuration. Provided by `provideMsalHttp` / `MsalHttpModule.forRoot`. */

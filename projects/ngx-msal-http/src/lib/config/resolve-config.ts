@@ -47,5 +47,6 @@ export function resolveConfig(config: MsalHttpConfig): ResolvedMsalHttpConfig {
         ? (request, scopes, context) => (request ? authRequest(request, scopes, context ?? { account: null }) : NO_FIELDS)
         : () => fields,
     timeouts,
+    watchPopupClose: config.watchPopupClose !== false,
   };
 }

@@ -1,19 +1,5 @@
-import { InjectionToken } from '@angular/core';
-
-/**
- * The Web Locks API where the browser has it; `null` to serialise refresh-token redemption within
- * the tab only. Every `acquireTokenSilent` call of an account (requests and `withTokenRenewal()`
- * alike) runs under the lock {@link accountLockName} names, so tabs sharing msal-browser's
- * localStorage cache never redeem the account's refresh token at the same time.
- *
- * @example
- * // Tests that must not depend on the browser's lock manager (provideMsalHttpTesting does this):
- * providers: [{ provide: MSAL_HTTP_RENEWAL_LOCKS, useValue: null }]
- */
-export const MSAL_HTTP_RENEWAL_LOCKS = new InjectionToken<LockManager | null>(ngDevMode ? 'MSAL_HTTP_RENEWAL_LOCKS' : '', {
-  providedIn: 'root',
-  factory: () => (typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null),
-});
+// The lock manager seam is shared with the popup coordinator and renewal: one token, in web-locks.ts.
+export { MSAL_HTTP_RENEWAL_LOCKS } from './web-locks';
 
 /**
  * The Web Lock an account's silent calls hold. The name predates request-triggered refreshes

@@ -5,8 +5,10 @@ import { BehaviorSubject } from 'rxjs';
 import { FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
 import { userCancelledError } from '../../../testing/src/fake-msal-errors';
 import { outcomeOf, settle, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
+import { MsalHttpConfig } from '../config/msal-http-config';
 import { MsalHttpError } from '../config/msal-http-error';
 import { MsalClientHost } from './msal-client-host';
+import { MSAL_HTTP_RENEWAL_LOCKS } from './web-locks';
 
 const ORDERS = 'https://api.contoso.test/orders';
 const PROFILE = 'https://profile.contoso.test/me';
@@ -92,3 +94,104 @@ describe('InteractionCoordinator waiting for an interaction held elsewhere', () 
     expect(((await outcome).error as MsalHttpError).code).toBe('MSALHTTP210');
   });
 });
+
+describe('InteractionCoordinator across tabs (Web Locks)', () => {
+  const LOCK = 'ngx-msal-http.interaction.fake-client-id';
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  it('waits for the sign-in popup another tab has open instead of opening a second one, then retries silently', async () => {
+    const { client, http, msal, locks } = tabWithLocks();
+    const otherTabDone = locks.holdElsewhere(LOCK);
+
+    http.get(ORDERS).subscribe();
+    await settle();
+    expect(client.calls.acquireTokenPopup.length).toBe(0);
+
+    // The other tab signed in; with a shared cache this tab's silent call now succeeds.
+    client.interactionRequired = false;
+    otherTabDone();
+    (await msal.expectRequest(ORDERS)).flush({});
+
+    expect(client.calls.acquireTokenPopup.length).toBe(0);
+  });
+
+  it('holds the lock while its own popup is open and lets it go when the popup ends', async () => {
+    const { client, http, msal, locks } = tabWithLocks();
+    let finish = () => {};
+    client.popup = () => new Promise((resolve) => (finish = () => resolve({ kind: 'ok' })));
+
+    http.get(ORDERS).subscribe();
+    await settle();
+    expect(locks.isHeld(LOCK)).toBeTrue();
+
+    finish();
+    (await msal.expectRequest(ORDERS)).flush({});
+    expect(locks.isHeld(LOCK)).toBeFalse();
+  });
+
+  it("fails with MSALHTTP208 when the other tab's popup outlasts timeouts.interaction", async () => {
+    jasmine.clock().install();
+    try {
+      const { client, http, locks } = tabWithLocks({ timeouts: { interaction: 1_000 } });
+      locks.holdElsewhere(LOCK);
+      const outcome = outcomeOf(http.get(ORDERS));
+      await settle();
+      jasmine.clock().tick(1_000);
+
+      expect(((await outcome).error as MsalHttpError).code).toBe('MSALHTTP208');
+      expect(client.calls.acquireTokenPopup.length).toBe(0);
+    } finally {
+      jasmine.clock().uninstall();
+    }
+  });
+});
+
+function tabWithLocks(config: Partial<MsalHttpConfig> = {}) {
+  const client = new FakeMsalClient();
+  client.interactionRequired = true;
+  const locks = new FakeTabLocks();
+  const harness = setUpMsalHttp({
+    client,
+    account: fakeAccount(),
+    config,
+    providers: [{ provide: MSAL_HTTP_RENEWAL_LOCKS, useValue: locks }],
+  });
+  return { ...harness, locks };
+}
+
+// Exclusive locks shared by this tab and a pretend other tab (holdElsewhere).
+class FakeTabLocks {
+  private readonly holders = new Map<string, Promise<void>>();
+
+  holdElsewhere(name: string): () => void {
+    let release = () => {};
+    this.holders.set(name, new Promise<void>((resolve) => (release = resolve)));
+    return () => {
+      this.holders.delete(name);
+      release();
+    };
+  }
+
+  isHeld(name: string): boolean {
+    return this.holders.has(name);
+  }
+
+  async request(
+    name: string,
+    optionsOrCallback: LockOptions | LockGrantedCallback<unknown>,
+    maybeCallback?: LockGrantedCallback<unknown>,
+  ): Promise<unknown> {
+    const options = typeof optionsOrCallback === 'function' ? {} : optionsOrCallback;
+    const callback = (typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback)!;
+    if (options.ifAvailable && this.holders.has(name)) return callback(null);
+    while (this.holders.has(name)) await this.holders.get(name);
+    let release = () => {};
+    this.holders.set(name, new Promise<void>((resolve) => (release = resolve)));
+    try {
+      return await callback({ name, mode: 'exclusive' });
+    } finally {
+      this.holders.delete(name);
+      release();
+    }
+  }
+}

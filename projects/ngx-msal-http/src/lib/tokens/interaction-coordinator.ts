@@ -5,8 +5,13 @@ import { filter, skip, take } from 'rxjs';
 import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
 import { isInteractionInProgress, toMsalHttpError } from './auth-errors';
 import { MsalClientHost } from './msal-client-host';
+import { PopupCloseWatcher } from './popup-close-watcher';
 import { interactionElsewhereTimeout, popupTimeout } from './runtime-errors';
 import { withTimeout } from './timeout';
+import { MSAL_HTTP_RENEWAL_LOCKS } from './web-locks';
+
+// Rejection of a popup turn that waited for another tab's popup instead of opening one.
+const OTHER_TAB: unknown = Object.freeze({ otherTab: true });
 
 /**
  * What an acquisition gets from {@link InteractionCoordinator.popup}: the popup's result (when the
@@ -26,6 +31,8 @@ export class InteractionCoordinator {
   private readonly host = inject(MsalClientHost);
   private readonly timeout = inject(MSAL_HTTP_CONFIG).timeouts.interaction;
   private readonly zone = inject(NgZone, { optional: true });
+  private readonly watcher = inject(PopupCloseWatcher);
+  private readonly locks = inject(MSAL_HTTP_RENEWAL_LOCKS);
   private popupUnderWay: { readonly key: string; readonly promise: Promise<AuthenticationResult> } | null = null;
   private redirecting = false;
   private popupsDone = 0;
@@ -39,10 +46,12 @@ export class InteractionCoordinator {
   }
 
   /**
-   * One turn of interaction for the acquisition `key`; `open` starts its popup if one is needed.
-   * `seen` is the {@link generation} the acquisition's silent attempt started at.
+   * One turn of interaction for the acquisition `key`; `open` starts its popup if one is needed
+   * (`override`: a popup the user closed still counts as under way for msal-browser, so the new one
+   * must set `overrideInteractionInProgress`). `seen` is the {@link generation} the acquisition's
+   * silent attempt started at. A popup the user closes fails everyone waiting with `MSALHTTP207`.
    */
-  async popup(key: string, open: () => Promise<AuthenticationResult>, seen: number): Promise<InteractionTurn> {
+  async popup(key: string, open: (override: boolean) => Promise<AuthenticationResult>, seen: number): Promise<InteractionTurn> {
     const current = this.popupUnderWay;
     if (current) return this.join(current, key);
     if (seen !== this.popupsDone) return { kind: 'retry' };
@@ -50,18 +59,16 @@ export class InteractionCoordinator {
       await this.waitUntilIdle();
       return { kind: 'retry' };
     }
-    const promise = withTimeout(Promise.resolve().then(open), this.timeout, () => popupTimeout(this.timeout), {
-      zone: this.zone,
-      cleanup: () => {
-        if (this.popupUnderWay?.promise === promise) this.popupUnderWay = null;
-      },
+    const promise: Promise<AuthenticationResult> = this.acrossTabs(() => this.openPopup(open)).finally(() => {
+      if (this.popupUnderWay?.promise === promise) this.popupUnderWay = null;
     });
     this.popupUnderWay = { key, promise };
     try {
       const result = await promise;
-      this.popupsDone++;
       return { kind: 'result', result, opened: true };
     } catch (error) {
+      // Another tab's popup ended: the user may no longer be needed (a shared cache has the account).
+      if (error === OTHER_TAB) return { kind: 'retry' };
       // Another interaction (another tab, the app's own sign-in) holds msal-browser's lock.
       if (!isInteractionInProgress(error)) throw toMsalHttpError(error, 'popup');
       await this.waitUntilIdle();
@@ -89,15 +96,67 @@ export class InteractionCoordinator {
       // Same acquisition: the popup's result. Other scopes: the user may now have consented.
       return popup.key === key ? { kind: 'result', result, opened: false } : { kind: 'retry' };
     } catch (error) {
+      if (error === OTHER_TAB) return { kind: 'retry' };
       if (!isInteractionInProgress(error)) throw toMsalHttpError(error, 'popup');
       await this.waitUntilIdle();
       return { kind: 'retry' };
     }
   }
 
+  // The popup itself, bounded by the interaction timeout; a close the watcher notices fails it.
+  private openPopup(open: (override: boolean) => Promise<AuthenticationResult>): Promise<AuthenticationResult> {
+    const override = this.watcher.abandoned;
+    const close = this.watcher.nextClose();
+    // Counted before the popup stops being joinable: an acquisition arriving in between retries
+    // silently instead of opening a second popup.
+    const opened = Promise.race([Promise.resolve(override).then(open), close.promise]).then((result) => {
+      this.popupsDone++;
+      return result;
+    });
+    return withTimeout(opened, this.timeout, () => popupTimeout(this.timeout), { zone: this.zone, cleanup: () => close.stop() });
+  }
+
+  /**
+   * Runs `popup` under the Web Lock `ngx-msal-http.interaction.<clientId>`, so that the app's
+   * tabs open one sign-in popup at a time. When another tab holds it, waits (bounded by the
+   * interaction timeout, `MSALHTTP208`) until that tab's popup ends, then rejects with
+   * `OTHER_TAB`: the caller retries silently. Without Web Locks: `popup()` as is.
+   */
+  private async acrossTabs(popup: () => Promise<AuthenticationResult>): Promise<AuthenticationResult> {
+    const locks = this.locks;
+    if (!locks) return popup();
+    const name = `ngx-msal-http.interaction.${this.host.client.getConfiguration().auth.clientId}`;
+    const release = await new Promise<(() => void) | null>((resolve, reject) => {
+      locks
+        .request(name, { ifAvailable: true }, (lock) => {
+          if (!lock) return resolve(null);
+          // Held until release() is called.
+          return new Promise<void>((done) => resolve(done));
+        })
+        .catch(reject);
+    });
+    if (!release) {
+      const controller = new AbortController();
+      const released = locks.request(name, { signal: controller.signal }, () => undefined);
+      await withTimeout(released, this.timeout, () => interactionElsewhereTimeout(this.timeout), {
+        zone: this.zone,
+        cleanup: () => controller.abort(),
+      });
+      throw OTHER_TAB;
+    }
+    try {
+      return await popup();
+    } finally {
+      release();
+    }
+  }
+
   // `startup` is not an interaction: acquisitions reach this point only after startup, and a
   // client that never reports redirect handling must not make every request wait.
+  // A popup the user closed keeps msal's status at 'acquireToken' until msal's own bridge timeout:
+  // it is no interaction to wait for.
   private busyElsewhere(): boolean {
+    if (this.watcher.abandoned) return false;
     const status = this.host.status();
     return status !== InteractionStatus.None && status !== InteractionStatus.Startup;
   }
@@ -105,11 +164,13 @@ export class InteractionCoordinator {
   /**
    * Resolves when msal-browser's status returns to `none` (the next time, when it is `none` now:
    * msal refused because of a lock this tab's status does not show), or fails with `MSALHTTP208`
-   * after the interaction timeout.
+   * after the interaction timeout, or with `MSALHTTP207` when the user closes the popup waited for.
    */
   private waitUntilIdle(): Promise<void> {
     let unsubscribe = () => {};
-    const idle = new Promise<void>((resolve) => {
+    const close = this.watcher.nextClose();
+    const idle = new Promise<void>((resolve, reject) => {
+      close.promise.catch(reject);
       const subscription = this.host.status$
         .pipe(
           skip(this.host.status() === InteractionStatus.None ? 1 : 0),
@@ -121,7 +182,10 @@ export class InteractionCoordinator {
     });
     return withTimeout(idle, this.timeout, () => interactionElsewhereTimeout(this.timeout), {
       zone: this.zone,
-      cleanup: () => unsubscribe(),
+      cleanup: () => {
+        close.stop();
+        unsubscribe();
+      },
     });
   }
 }

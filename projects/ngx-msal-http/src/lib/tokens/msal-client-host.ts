@@ -1,6 +1,6 @@
 import { DestroyRef, inject, Injectable, Injector, NgZone, Signal, signal } from '@angular/core';
 import { AccountInfo, EventMessage, EventMessageUtils, EventType, InteractionStatus, IPublicClientApplication } from '@azure/msal-browser';
-import { BehaviorSubject, distinctUntilChanged, Observable } from 'rxjs';
+import { BehaviorSubject, distinctUntilChanged, Observable, Subject } from 'rxjs';
 
 import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
 import { startupFailed } from './runtime-errors';
@@ -48,14 +48,29 @@ export class MsalClientHost {
   // account from msal's storage parses JSON, a cost every cached request would pay.
   private chosen: { readonly account: AccountInfo | null } | null = null;
   private offsetMs: number | null = null;
+  private readonly messages = new Subject<EventMessage>();
 
   /** msal-browser's interaction status, following its events only. */
   readonly status: Signal<InteractionStatus> = this.statusState.asReadonly();
   /** {@link status} as an Observable (current value first). */
   readonly status$: Observable<InteractionStatus> = this.statusSubject.pipe(distinctUntilChanged());
+  /**
+   * msal-browser's raw event messages, for the library's own watchers (the popup window of
+   * `msal:popupOpened` among them); never exposed to the app.
+   */
+  readonly messages$: Observable<EventMessage> = this.messages.asObservable();
 
   constructor() {
-    this.destroyRef.onDestroy(() => this.statusSubject.complete());
+    this.destroyRef.onDestroy(() => {
+      this.statusSubject.complete();
+      this.messages.complete();
+    });
+  }
+
+  /** Tells everyone who holds tokens or accounts in memory that the account may have changed. */
+  accountsChanged(): void {
+    this.chosen = null;
+    this.bus.accountMayHaveChanged();
   }
 
   /** The client; built on first use, so that on the server no client is ever built. */
@@ -128,6 +143,7 @@ export class MsalClientHost {
     const status = EventMessageUtils.getInteractionStatusFromEvent(message, this.statusSubject.value);
     if (status !== null) this.setStatus(status);
     if (ACCOUNT_EVENTS.has(message.eventType)) this.accountsChanged();
+    if (this.messages.observed) this.messages.next(message);
     if (this.bus.msalBrowserObserved) this.bus.emitMsalBrowser(toMsalBrowserEvent(message));
     if (this.bus.observed) {
       const event = toLibraryEvent(message, this.client);
@@ -139,10 +155,5 @@ export class MsalClientHost {
     if (status === this.statusSubject.value) return;
     this.statusState.set(status);
     this.statusSubject.next(status);
-  }
-
-  private accountsChanged(): void {
-    this.chosen = null;
-    this.bus.accountMayHaveChanged();
   }
 }

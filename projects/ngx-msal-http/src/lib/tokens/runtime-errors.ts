@@ -72,12 +72,16 @@ export function silentTimeout(ms: number): MsalHttpError {
   );
 }
 
-/** The user closed the popup (or cancelled) before it answered. */
-export function popupClosed(msalCode: string, cause: unknown): MsalHttpError {
+/**
+ * The user closed the popup (or cancelled) before it answered: msal-browser said so (`msalCode`),
+ * or the library saw the window close (`null`).
+ */
+export function popupClosed(msalCode: string | null, cause: unknown): MsalHttpError {
   return new MsalHttpError(
     MsalHttpErrorCode.PopupClosed,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
-      `the sign-in popup was closed before it completed (${msalCode}); the request was not sent`,
+      `the sign-in popup was closed before it completed (${msalCode ?? 'window closed'}); the request was not sent, ` +
+        `and the next request that needs the user opens a new popup`,
     { cause },
   );
 }

@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { CacheLookupPolicy, EventType, InteractionType } from '@azure/msal-browser';
 
 import { FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
-import { serverError } from '../../../testing/src/fake-msal-errors';
+import { popupBlockedError, serverError } from '../../../testing/src/fake-msal-errors';
 import { expectRequest, settle, outcomeOf, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
 import { MsalHttpError } from '../config/msal-http-error';
 import { MSAL_HTTP_SCOPES } from '../interceptor/http-context-tokens';
@@ -199,6 +199,26 @@ describe('TokenAcquirer: what msal-browser returns and how it fails', () => {
     const { error } = await outcomeOf(http.get(ORDERS));
 
     expect((error as MsalHttpError).code).toBe('MSALHTTP218');
+  });
+
+  it('fails every request waiting for a blocked popup at once with MSALHTTP213, saying what to do, and retries nothing', async () => {
+    const { http, client } = setUpMsalHttp({ account: fakeAccount() });
+    client.interactionRequired = true;
+    client.popup = () => ({ kind: 'error', error: popupBlockedError() });
+    jasmine.clock().install();
+    try {
+      // No timer runs: the failure comes without advancing the clock.
+      const results = await Promise.all([outcomeOf(http.get(ORDERS)), outcomeOf(http.get(PROFILE))]);
+
+      expect(results.map((r) => (r.error as MsalHttpError).code)).toEqual(['MSALHTTP213', 'MSALHTTP213']);
+      const message = (results[0].error as MsalHttpError).message;
+      expect(message).toContain('click handler');
+      expect(message).toContain('allow popups');
+      expect(message).toContain("interactionType 'redirect'");
+      expect(client.calls.acquireTokenPopup.length).toBe(1);
+    } finally {
+      jasmine.clock().uninstall();
+    }
   });
 
   for (const code of ['invalid_grant', 'invalid_scope']) {

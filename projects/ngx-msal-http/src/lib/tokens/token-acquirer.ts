@@ -19,6 +19,8 @@ import { memoryAllowed, servedUntil, TokenMemory } from './token-memory';
 
 // A request that keeps needing the user after this many interactions fails instead of looping.
 const MAX_INTERACTION_ROUNDS = 3;
+// After the user closed a popup msal-browser still counts as under way (until its bridge timeout).
+const OVERRIDE = { overrideInteractionInProgress: true } as const;
 
 /** What memory keeps next to a token, for its renewal. */
 export interface HeldToken {
@@ -245,7 +247,7 @@ export class TokenAcquirer {
     for (let round = 1; round <= MAX_INTERACTION_ROUNDS; round++) {
       const turn = await this.interaction.popup(
         plan.key,
-        () => this.host.client.acquireTokenPopup(this.interactiveRequest(plan)),
+        (override) => this.host.client.acquireTokenPopup({ ...this.interactiveRequest(plan), ...(override ? OVERRIDE : {}) }),
         generation,
       );
       generation = this.interaction.generation;
