@@ -89,7 +89,7 @@ describe('provider and API basics', () => {
     assert.match(allowed.headers.get('access-control-allow-headers'), /x-demo-require-claims/);
     assert.equal((await preflight('http://evil.localhost:4200')).headers.get('access-control-allow-origin'), null);
     const unauthorized = await api('/orders', { headers: { origin: APP_ORIGIN } });
-    assert.equal(unauthorized.headers.get('access-control-expose-headers'), 'WWW-Authenticate');
+    assert.equal(unauthorized.headers.get('access-control-expose-headers'), 'WWW-Authenticate, DPoP-Nonce');
   });
 
   it('records the Host of look-alike requests and clears the record on /__reset', TIMEOUT, async () => {
@@ -150,7 +150,7 @@ describe('authorization code + PKCE login with msal-style scopes', () => {
     await api('/orders', { headers: { authorization: `Bearer ${login.token.body.access_token}` } });
     const records = await received();
     assert.equal(records.length, 1);
-    assert.deepEqual(records[0].token, { aud: ORDERS, scope: login.token.body.scope, scp: null, sub: 'alice', acrs: null });
+    assert.deepEqual(records[0].token, { aud: ORDERS, scope: login.token.body.scope, scp: null, sub: 'alice', acrs: null, jkt: null });
     assert.equal(records[0].hasAuthorization, true);
     assert.ok(!JSON.stringify(records).includes(login.token.body.access_token.split('.')[2]));
   });
