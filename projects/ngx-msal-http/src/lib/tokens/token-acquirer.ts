@@ -1,8 +1,9 @@
 import { HttpRequest } from '@angular/common/http';
 import { EnvironmentInjector, inject, Injectable, NgZone, runInInjectionContext } from '@angular/core';
-import { AccountInfo, AuthenticationResult, CacheLookupPolicy, PopupRequest } from '@azure/msal-browser';
+import { AccountInfo, AuthenticationResult, AuthenticationScheme, CacheLookupPolicy, PopupRequest } from '@azure/msal-browser';
 
 import { MSAL_HTTP_CONFIG, MsalHttpAuthRequest } from '../config/msal-http-config';
+import type { DpopResource } from '../dpop/dpop-policy';
 import { MsalHttpEventBus } from '../events/msal-http-event-bus';
 import { TokenRequestInfo } from '../events/msal-http-event';
 import { toEventAccount, toTokenResultInfo } from '../events/sanitize';
@@ -38,6 +39,8 @@ interface Plan {
   readonly claims: string | undefined;
   readonly fields: MsalHttpAuthRequest;
   readonly key: string;
+  /** A DPoP acquisition: its result carries a proof for one request, so it is never shared. */
+  readonly dpop: boolean;
 }
 
 /**
@@ -97,7 +100,7 @@ export class TokenAcquirer {
         : await this.silentCalls.call(key, { ...request, cacheLookupPolicy: CacheLookupPolicy.RefreshTokenAndNetwork });
       // Signed out or switched account meanwhile: the memory was cleared; keep nothing.
       if (this.memory.generation !== generation) return { kind: 'gone' };
-      this.remember({ account, scopes, claims: undefined, fields, key }, account, result);
+      this.remember({ account, scopes, claims: undefined, fields, key, dpop: false }, account, result);
       return { kind: 'renewed' };
     } catch (error) {
       const typed = requiresInteraction(error) ? error : toMsalHttpError(error, 'silent');
@@ -142,8 +145,16 @@ export class TokenAcquirer {
     return result;
   }
 
-  /** A token for `scopes` (with `claims`, after a claims challenge), with its events. */
-  async acquire(request: HttpRequest<unknown> | null, scopes: readonly string[], claims?: string): Promise<AuthenticationResult> {
+  /**
+   * A token for `scopes` (with `claims`, after a claims challenge), with its events. With `dpop`,
+   * a DPoP-bound token and a proof msal signs for that request, in an acquisition of its own.
+   */
+  async acquire(
+    request: HttpRequest<unknown> | null,
+    scopes: readonly string[],
+    claims?: string,
+    dpop?: DpopResource,
+  ): Promise<AuthenticationResult> {
     // Until the account is chosen, events name none. Built only when someone listens.
     let account: AccountInfo | null = null;
     let info: TokenRequestInfo | undefined;
@@ -155,9 +166,10 @@ export class TokenAcquirer {
       if (this.bus.observed) this.bus.emit({ type: 'msal:acquireTokenStart', request: describeOnce() });
       started = true;
       const sorted = this.sortedScopes(scopes);
-      const fields = this.fieldsFor(request, scopes, account);
-      const plan: Plan = { account, scopes: sorted, claims, fields, key: acquisitionKey(account, sorted, claims, fields) };
-      const result = await this.singleFlight(plan);
+      const fields = dpop ? withDpopFields(this.fieldsFor(request, scopes, account), dpop) : this.fieldsFor(request, scopes, account);
+      const plan: Plan = { account, scopes: sorted, claims, fields, key: acquisitionKey(account, sorted, claims, fields), dpop: !!dpop };
+      // No single flight for DPoP: each request needs a proof of its own (msal does not de-duplicate them either).
+      const result = dpop ? await this.run(plan) : await this.singleFlight(plan);
       if (this.bus.observed) {
         this.bus.emit({
           type: 'msal:acquireTokenSuccess',
@@ -238,7 +250,9 @@ export class TokenAcquirer {
         generation,
       );
       generation = this.interaction.generation;
-      if (turn.kind === 'result') {
+      // A joined popup's result carries the proof of the request that opened it: a DPoP request
+      // asks msal again (from its cache now) for a proof of its own.
+      if (turn.kind === 'result' && (turn.opened || !plan.dpop)) {
         const { result } = turn;
         if (!result.accessToken) throw emptyAccessToken(plan.scopes);
         if (turn.opened && !this.host.client.getActiveAccount() && result.account) this.host.client.setActiveAccount(result.account);
@@ -315,6 +329,10 @@ export class TokenAcquirer {
     if (!sorted) this.sorted.set(scopes, (sorted = sortedScopes(scopes)));
     return sorted;
   }
+}
+
+function withDpopFields(fields: MsalHttpAuthRequest, dpop: DpopResource): MsalHttpAuthRequest {
+  return { ...fields, authenticationScheme: AuthenticationScheme.DPOP, resourceRequestMethod: dpop.method, resourceRequestUri: dpop.uri };
 }
 
 function describe(request: HttpRequest<unknown> | null, scopes: readonly string[], account: AccountInfo | null): TokenRequestInfo {
