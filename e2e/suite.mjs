@@ -13,5 +13,6 @@ import './tests/renewal.e2e.mjs';
 import './tests/sign-out.e2e.mjs';
 import './tests/redirect-bridge.e2e.mjs';
 import './tests/guard.e2e.mjs';
+import './tests/dpop.e2e.mjs';
 
 after(stopSharedEnvironment);

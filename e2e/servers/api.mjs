@@ -52,7 +52,7 @@ const MAX_BODY_BYTES = 64 * 1024;
  *
  * Test-only routes: `GET /__received` answers `{ requests: [...] }`, oldest first, each
  * `{ seq, time, method, path, host, origin, hasAuthorization, challengeRequested, status,
- * token: { aud, scope, scp, sub, acrs, jkt } | null, tokenError, scheme, dpop, dpopError }` (status
+ * token: { aud, scope, scp, sub, acrs, jkt, iat, jti } | null, tokenError, scheme, dpop, dpopError }` (status
  * 0 = still in flight; `token` only for signature-verified tokens; never the raw token or proof;
  * `dpop` = `{ jti, htm, htu, jkt, alg }` of a verified proof). `POST /__reset` empties it.
  * Preflights are recorded too (method OPTIONS); `/__*` calls are not.
@@ -242,6 +242,8 @@ function summarize(claims) {
     sub: claims.sub,
     acrs: claims.acrs ?? null,
     jkt: claims.cnf?.jkt ?? null,
+    iat: claims.iat ?? null,
+    jti: claims.jti ?? null,
   };
 }
 

@@ -118,6 +118,8 @@ function configuration({ clientRedirectUris, postLogoutRedirectUris, allowedOrig
   };
 }
 
+const DPOP_ACCESS_TOKEN_TTL = 330;
+
 function signingKey() {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   return { ...privateKey.export({ format: 'jwk' }), alg: 'RS256', use: 'sig', kid: `e2e-${randomBytes(6).toString('hex')}` };
@@ -136,7 +138,10 @@ function resourceServer(ctx, indicator, accessTokenTtlSeconds) {
     // Full form, because that is what msal requests and what oidc-provider filters by.
     scope: scopes.map((scope) => fullScope(indicator, scope)).join(' '),
     accessTokenFormat: 'jwt',
-    accessTokenTTL: accessTokenTtlSeconds,
+    // Sender-constrained tokens live shorter: 330 s, just past msal's 300 s renewal offset, so a
+    // browser test can reach their renewal by moving the page clock less than the proof iat
+    // windows allow (60 s at the API, 300 s at the provider's token endpoint).
+    accessTokenTTL: DPOP_RESOURCES.includes(indicator) ? Math.min(accessTokenTtlSeconds, DPOP_ACCESS_TOKEN_TTL) : accessTokenTtlSeconds,
     jwt: { sign: { alg: 'RS256' } },
   };
 }

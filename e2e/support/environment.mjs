@@ -34,6 +34,7 @@ export async function startEnvironment({ chromiumPath, oidcPort = 0, apiPort = 0
       issuer: servers.issuer,
       clientId: servers.clientId,
       apiUrl: servers.apiUrl,
+      dpopApiUrl: servers.apiHttpsUrl,
       variant: 'standalone',
       interactionType: 'popup',
     };
@@ -47,6 +48,8 @@ export async function startEnvironment({ chromiumPath, oidcPort = 0, apiPort = 0
     return {
       appOrigin: app.origin,
       apiUrl: servers.apiUrl,
+      apiHttpsUrl: servers.apiHttpsUrl,
+      caCertPath: servers.caCertPath,
       issuer: servers.issuer,
       browser,
       /** A fresh context and page on the demo (`query` like `?variant=module`), loaded and started. */

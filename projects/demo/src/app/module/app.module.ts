@@ -4,7 +4,7 @@ import { BrowserModule } from '@angular/platform-browser';
 import { MsalHttpModule, withDiInterceptor } from 'ngx-msal-http';
 
 import { AppComponent } from '../app.component';
-import { demoMsalHttpConfig } from '../demo-msal-http-config';
+import { demoDpop, demoMsalHttpConfig } from '../demo-msal-http-config';
 import { provideDemo } from '../demo-providers';
 import { loadedDemoSettings } from '../demo-settings';
 import { requestLogInterceptor } from '../requests/request-log';
@@ -28,7 +28,12 @@ export class DemoProvidersModule {}
  * it is listed first, so the demo's log sees the requests after the token was attached.
  */
 @NgModule({
-  imports: [BrowserModule, AppComponent, DemoProvidersModule, MsalHttpModule.forRoot(demoMsalHttpConfig(settings), withDiInterceptor())],
+  imports: [
+    BrowserModule,
+    AppComponent,
+    DemoProvidersModule,
+    MsalHttpModule.forRoot(demoMsalHttpConfig(settings), withDiInterceptor(), demoDpop(settings)),
+  ],
   providers: [provideHttpClient(withInterceptorsFromDi(), withInterceptors([requestLogInterceptor]))],
   bootstrap: [AppComponent],
 })

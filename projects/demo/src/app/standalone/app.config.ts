@@ -2,7 +2,7 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { ApplicationConfig } from '@angular/core';
 import { msalHttpInterceptor, provideMsalHttp } from 'ngx-msal-http';
 
-import { demoMsalHttpConfig } from '../demo-msal-http-config';
+import { demoDpop, demoMsalHttpConfig } from '../demo-msal-http-config';
 import { provideDemo } from '../demo-providers';
 import { DemoSettings } from '../demo-settings';
 import { requestLogInterceptor } from '../requests/request-log';
@@ -17,7 +17,7 @@ export function appConfig(settings: DemoSettings): ApplicationConfig {
     providers: [
       provideDemo(settings),
       provideHttpClient(withInterceptors([msalHttpInterceptor, requestLogInterceptor])),
-      provideMsalHttp(demoMsalHttpConfig(settings)),
+      provideMsalHttp(demoMsalHttpConfig(settings), demoDpop(settings)),
     ],
   };
 }
