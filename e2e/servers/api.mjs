@@ -38,7 +38,7 @@ const ROUTES = {
   // Sender-constrained (RFC 9449): only a DPoP-bound token with a fresh proof, on the https listener.
   'GET /dpop': { audience: DPOP, scope: 'dpop.read', dpop: true, handle: ({ claims }) => [200, { sub: claims.sub, bound: true }] },
   // The same, but the proof must also carry the server's nonce (answered with use_dpop_nonce).
-  'GET /dpop-nonce': { audience: DPOP, scope: 'dpop.read', dpop: 'nonce', handle: ({ claims }) => [200, { sub: claims.sub, bound: true }] },
+  'GET /dpop/nonce': { audience: DPOP, scope: 'dpop.read', dpop: 'nonce', handle: ({ claims }) => [200, { sub: claims.sub, bound: true }] },
 };
 const MAX_RECORDS = 500;
 const MAX_BODY_BYTES = 64 * 1024;
@@ -47,7 +47,7 @@ const MAX_BODY_BYTES = 64 * 1024;
  * Starts the API on `http://localhost:<port>` (0 = a spare port), also answering as
  * `http://127.0.0.1:<port>` for look-alike-host tests (the Host header is recorded), and, given
  * `tls` ({ key, cert }), on `https://localhost:<httpsPort>` as well: the DPoP routes (`GET /dpop`,
- * `GET /dpop-nonce`) answer only there, because a proof's htu must be https.
+ * `GET /dpop/nonce`) answer only there, because a proof's htu must be https.
  * `ca` is the PEM the provider's https certificate chains to (for fetching its JWKS).
  *
  * Test-only routes: `GET /__received` answers `{ requests: [...] }`, oldest first, each

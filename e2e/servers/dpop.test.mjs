@@ -119,7 +119,7 @@ describe('API DPoP route', () => {
   });
 
   it('asks for its nonce with use_dpop_nonce and a DPoP-Nonce header, then accepts it', TIMEOUT, async () => {
-    const url = `${servers.apiHttpsUrl}/dpop-nonce`;
+    const url = `${servers.apiHttpsUrl}/dpop/nonce`;
     const first = await callDpop({ token: bound.accessToken, dpop: await resourceProof(url), url });
     assert.equal(first.status, 401);
     assert.match(first.headers.get('www-authenticate'), /error="use_dpop_nonce"/);

@@ -79,3 +79,18 @@ e2eTest('after expiry, a DPoP call gets a new token, bound to the key of its pro
   assert.equal(after.token.jkt, after.dpop.jkt);
   assert.notEqual(after.dpop.jti, before.dpop.jti);
 });
+
+e2eTest('an API demanding a DPoP nonce fails the call with MSALHTTP241 after one request, no loop', async ({ env, open }) => {
+  const { page } = await open();
+  await signInWithPopup(page);
+
+  const outcome = await callApi(page, 'dpop-nonce');
+
+  assert.equal(outcome.state, 'error');
+  assert.match(outcome.text, /^MSALHTTP241: /);
+  const records = (await env.received()).filter((r) => r.path === '/dpop/nonce' && r.method === 'GET');
+  assert.deepEqual(
+    records.map((r) => [r.status, r.dpopError?.split(':')[0]]),
+    [[401, 'use_dpop_nonce']],
+  );
+});

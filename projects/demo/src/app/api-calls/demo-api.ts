@@ -37,6 +37,14 @@ export class DemoApi {
     return this.http.get(`${this.dpopApi}/dpop`);
   }
 
+  /**
+   * The DPoP route that also demands a server nonce (401 use_dpop_nonce). msal-browser 5.29 cannot
+   * sign a nonce into a resource proof, so the interceptor fails with MSALHTTP241 instead of retrying.
+   */
+  dpopWithNonce(): Observable<unknown> {
+    return this.http.get(`${this.dpopApi}/dpop/nonce`);
+  }
+
   /** Not in the protectedResourceMap: goes out without a token. */
   publicData(): Observable<unknown> {
     return this.http.get(`${this.api}/public`);
