@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createLoopbackFetch } from '../servers/loopback-fetch.mjs';
-import { callApi, signInWithPopup } from '../support/demo-page.mjs';
+import { callApi, completeLogin, signInWithPopup } from '../support/demo-page.mjs';
 import { e2eTest } from '../support/e2e-test.mjs';
 
 for (const variant of ['standalone', 'module']) {
@@ -92,5 +92,32 @@ e2eTest('an API demanding a DPoP nonce fails the call with MSALHTTP241 after one
   assert.deepEqual(
     records.map((r) => [r.status, r.dpopError?.split(':')[0]]),
     [[401, 'use_dpop_nonce']],
+  );
+});
+
+e2eTest('a DPoP call before sign-in signs in by popup, then keeps working after expiry, bearer calls too', async ({ env, open }) => {
+  const { page } = await open();
+  const popup = page.waitForEvent('popup');
+  const first = callApi(page, 'get-dpop', { timeout: 30_000 });
+  await completeLogin(await popup);
+  const outcome = await first;
+  assert.equal(outcome.state, 'ok', outcome.text);
+
+  // The popup was a bearer one, so the account's refresh token is not bound to a key msal-browser
+  // will not use again: after expiry, DPoP and bearer renewals both work without the user.
+  await page.clock.install();
+  await page.clock.fastForward('00:45');
+  let popups = 0;
+  page.on('popup', () => popups++);
+  assert.equal((await callApi(page, 'get-dpop', { timeout: 20_000 })).state, 'ok');
+  assert.equal((await callApi(page, 'get-orders', { timeout: 20_000 })).state, 'ok');
+  assert.equal(popups, 0);
+  const calls = (await env.received()).filter((r) => r.path === '/dpop' && r.method === 'GET');
+  assert.deepEqual(
+    calls.map((r) => [r.status, r.token?.aud, r.token?.jkt === r.dpop?.jkt]),
+    [
+      [200, 'api://demo-dpop', true],
+      [200, 'api://demo-dpop', true],
+    ],
   );
 });

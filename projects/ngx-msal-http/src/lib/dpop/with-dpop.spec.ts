@@ -166,7 +166,7 @@ describe('withDpop', () => {
     expect(JSON.stringify(seen)).not.toContain('fake-dpop-proof');
   });
 
-  it('gives each request joining one popup a proof of its own', async () => {
+  it('signs in with a bearer popup, then gets each joined request a DPoP token and a proof of its own', async () => {
     const { http, client, msal } = setUp({ keys: [PAY] });
     client.interactionRequired = true;
 
@@ -176,7 +176,12 @@ describe('withDpop', () => {
     requests.forEach((r) => r.flush({}));
 
     expect(client.calls.acquireTokenPopup.length).toBe(1);
-    expect(client.calls.acquireTokenPopup[0].authenticationScheme).toBe('DPoP');
+    expect(client.calls.acquireTokenPopup[0].authenticationScheme).toBeUndefined();
+    expect(client.calls.acquireTokenPopup[0].resourceRequestUri).toBeUndefined();
+    expect(requests.map((r) => r.request.headers.get('Authorization'))).toEqual([
+      jasmine.stringMatching(/^DPoP /),
+      jasmine.stringMatching(/^DPoP /),
+    ]);
     expect(new Set(requests.map((r) => r.request.headers.get('DPoP'))).size).toBe(2);
   });
 });

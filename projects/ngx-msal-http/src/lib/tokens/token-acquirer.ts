@@ -250,9 +250,13 @@ export class TokenAcquirer {
         generation,
       );
       generation = this.interaction.generation;
-      // A joined popup's result carries the proof of the request that opened it: a DPoP request
-      // asks msal again (from its cache now) for a proof of its own.
-      if (turn.kind === 'result' && (turn.opened || !plan.dpop)) {
+      if (turn.kind === 'result' && plan.dpop) {
+        // A DPoP token comes from the silent call below, with a proof of this request's own: the
+        // interaction was a bearer one (see interactiveRequest), and a joined popup's result would
+        // carry another request's proof anyway.
+        if (turn.opened && !this.host.client.getActiveAccount() && turn.result.account)
+          this.host.client.setActiveAccount(turn.result.account);
+      } else if (turn.kind === 'result') {
         const { result } = turn;
         if (!result.accessToken) throw emptyAccessToken(plan.scopes);
         if (turn.opened && !this.host.client.getActiveAccount() && result.account) this.host.client.setActiveAccount(result.account);
@@ -275,8 +279,13 @@ export class TokenAcquirer {
     // Always with the app's consent scopes: signing in asks for them in one prompt, and a
     // re-authentication of a signed-in account does not shrink the consent it had.
     const scopes = [...new Set([...this.config.consentScopes, ...plan.scopes])];
+    // A DPoP plan interacts as bearer: a DPoP code redemption makes providers bind the account's
+    // one refresh token to the popup's key, and msal-browser 5.29 provisions a new key for every
+    // DPoP refresh, so every later refresh (bearer or DPoP) would be refused. The DPoP token then
+    // comes from a silent call.
+    const fields = plan.dpop ? withoutDpopFields(plan.fields) : plan.fields;
     return {
-      ...(plan.fields as PopupRequest),
+      ...(fields as PopupRequest),
       scopes,
       ...(plan.account ? { account: plan.account } : {}),
       ...(plan.claims ? { claims: plan.claims } : {}),
@@ -333,6 +342,11 @@ export class TokenAcquirer {
 
 function withDpopFields(fields: MsalHttpAuthRequest, dpop: DpopResource): MsalHttpAuthRequest {
   return { ...fields, authenticationScheme: AuthenticationScheme.DPOP, resourceRequestMethod: dpop.method, resourceRequestUri: dpop.uri };
+}
+
+function withoutDpopFields(fields: MsalHttpAuthRequest): MsalHttpAuthRequest {
+  const { authenticationScheme: _scheme, resourceRequestMethod: _method, resourceRequestUri: _uri, ...rest } = fields;
+  return rest;
 }
 
 function describe(request: HttpRequest<unknown> | null, scopes: readonly string[], account: AccountInfo | null): TokenRequestInfo {
