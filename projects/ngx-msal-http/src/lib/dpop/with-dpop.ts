@@ -72,7 +72,9 @@ export function createDpopPolicy(
     if (scheme !== 'https:') throw dpopKeyNotHttps(key, scheme ?? 'of no known scheme');
   }
   return {
-    resourceFor: (key, request) => (chosen.has(key) ? { method: request.method.toUpperCase(), uri: htu(request.url, baseUrl) } : null),
+    // The base as it is now, as the browser resolves a relative URL when sending.
+    resourceFor: (key, request) =>
+      chosen.has(key) ? { method: request.method.toUpperCase(), uri: htu(request.url, document?.baseURI || undefined) } : null,
     headers: (result, resource) => {
       if (!result.dpopProof || result.tokenType?.toLowerCase() !== 'dpop') {
         throw dpopProofMissing(resource.method, resource.uri, result.tokenType);
