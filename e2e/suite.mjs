@@ -16,5 +16,6 @@ import './tests/redirect-bridge.e2e.mjs';
 import './tests/guard.e2e.mjs';
 import './tests/popup-close.e2e.mjs';
 import './tests/tabs.e2e.mjs';
+import './tests/dpop.e2e.mjs';
 
 after(stopSharedEnvironment);

@@ -44,6 +44,7 @@ writeDemoConfig({
   issuer: servers.issuer,
   clientId: servers.clientId,
   apiUrl: servers.apiUrl,
+  dpopApiUrl: servers.apiHttpsUrl,
   variant: values.variant,
   interactionType: 'popup',
 });
@@ -76,6 +77,7 @@ if (!stopping) {
   ngx-msal-http demo (${values.variant} variant)    ${appOrigin}/
   OpenID provider                          ${servers.issuer}   (any user name and password)
   protected API                            ${servers.apiUrl}
+  DPoP API (https)                         ${servers.apiHttpsUrl}/dpop
 
   The provider's certificate comes from a local CA made at run time (${servers.caCertPath}).
   Open ${servers.issuer}/.well-known/openid-configuration once and accept the warning (or trust

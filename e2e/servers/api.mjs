@@ -1,7 +1,8 @@
 // The demo's protected API: what the interceptor's tokens are for. It also records every request
 // it sees (GET /__received) so a browser test can assert which requests carried a token.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createBearerVerifier, hasScope } from './bearer-verifier.mjs';
+import { createDpopVerifier, dpopChallenge } from './dpop-verifier.mjs';
 import { CLAIMS_REQUEST, satisfiesAuthContext } from './claims-challenge.mjs';
 import { createLoopbackFetch } from './loopback-fetch.mjs';
 import { listenOnLoopback } from './loopback.mjs';
@@ -11,6 +12,7 @@ export const CHALLENGE_HEADER = 'x-demo-require-claims';
 
 const ORDERS = 'api://demo-orders';
 const PROFILE = 'api://demo-profile';
+const DPOP = 'api://demo-dpop';
 const ROUTES = {
   'GET /public': { handle: () => [200, { message: 'public data, no token needed' }] },
   'GET /orders': {
@@ -33,19 +35,26 @@ const ROUTES = {
     handle: ({ claims, body }) => [201, { id: randomUUID(), owner: claims.sub, order: body }],
   },
   'GET /profile': { audience: PROFILE, scope: 'profile.read', handle: ({ claims }) => [200, { sub: claims.sub }] },
+  // Sender-constrained (RFC 9449): only a DPoP-bound token with a fresh proof, on the https listener.
+  'GET /dpop': { audience: DPOP, scope: 'dpop.read', dpop: true, handle: ({ claims }) => [200, { sub: claims.sub, bound: true }] },
+  // The same, but the proof must also carry the server's nonce (answered with use_dpop_nonce).
+  'GET /dpop/nonce': { audience: DPOP, scope: 'dpop.read', dpop: 'nonce', handle: ({ claims }) => [200, { sub: claims.sub, bound: true }] },
 };
 const MAX_RECORDS = 500;
 const MAX_BODY_BYTES = 64 * 1024;
 
 /**
  * Starts the API on `http://localhost:<port>` (0 = a spare port), also answering as
- * `http://127.0.0.1:<port>` for look-alike-host tests (the Host header is recorded).
+ * `http://127.0.0.1:<port>` for look-alike-host tests (the Host header is recorded), and, given
+ * `tls` ({ key, cert }), on `https://localhost:<httpsPort>` as well: the DPoP routes (`GET /dpop`,
+ * `GET /dpop/nonce`) answer only there, because a proof's htu must be https.
  * `ca` is the PEM the provider's https certificate chains to (for fetching its JWKS).
  *
  * Test-only routes: `GET /__received` answers `{ requests: [...] }`, oldest first, each
  * `{ seq, time, method, path, host, origin, hasAuthorization, challengeRequested, status,
- * token: { aud, scope, scp, sub, acrs, iat, exp } | null, tokenError }` (status 0 = still in flight; `token`
- * only for signature-verified tokens; never the raw token). `POST /__reset` empties it.
+ * token: { aud, scope, scp, sub, acrs, jkt, iat, exp, jti } | null, tokenError, scheme, dpop, dpopError }` (status
+ * 0 = still in flight; `token` only for signature-verified tokens; never the raw token or proof;
+ * `dpop` = `{ jti, htm, htu, jkt, alg }` of a verified proof). `POST /__reset` empties it.
  * Preflights are recorded too (method OPTIONS); `/__*` calls are not.
  *
  * @example
@@ -54,6 +63,8 @@ const MAX_BODY_BYTES = 64 * 1024;
  */
 export async function startProtectedApi({
   port = 3001,
+  httpsPort = port === 0 ? 0 : port + 1,
+  tls,
   issuer,
   jwksUri = `${issuer}/jwks`,
   authorizationUri = `${issuer}/auth`,
@@ -62,6 +73,8 @@ export async function startProtectedApi({
   realm = 'ngx-msal-http demo API',
 }) {
   const verify = createBearerVerifier({ issuer, jwksUri, fetch: createLoopbackFetch({ ca }) });
+  const verifyDpop = createDpopVerifier({ verifyToken: verify });
+  const dpopNonce = randomBytes(16).toString('base64url');
   const origins = new Set(allowedOrigins);
   const records = [];
   let sequence = 0;
@@ -76,6 +89,10 @@ export async function startProtectedApi({
       host: req.headers.host ?? null,
       origin: req.headers.origin ?? null,
       hasAuthorization: req.headers.authorization !== undefined,
+      scheme: /^(\S+)/.exec(req.headers.authorization ?? '')?.[1] ?? null,
+      hasDpopProof: req.headers.dpop !== undefined,
+      dpop: null,
+      dpopError: null,
       challengeRequested: req.headers[CHALLENGE_HEADER] === '1',
       token: null,
       tokenError: null,
@@ -84,7 +101,7 @@ export async function startProtectedApi({
     const send = (status, body, headers = {}) => {
       record.status = status;
       const allowedOrigin = origins.has(req.headers.origin)
-        ? { 'access-control-allow-origin': req.headers.origin, 'access-control-expose-headers': 'WWW-Authenticate' }
+        ? { 'access-control-allow-origin': req.headers.origin, 'access-control-expose-headers': 'WWW-Authenticate, DPoP-Nonce' }
         : {};
       res.writeHead(status, {
         vary: 'Origin',
@@ -106,7 +123,7 @@ export async function startProtectedApi({
     if (req.method === 'OPTIONS') {
       return send(204, undefined, {
         'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
-        'access-control-allow-headers': `Authorization, Content-Type, ${CHALLENGE_HEADER}`,
+        'access-control-allow-headers': `Authorization, DPoP, Content-Type, ${CHALLENGE_HEADER}`,
         'access-control-max-age': '600',
       });
     }
@@ -119,6 +136,43 @@ export async function startProtectedApi({
     const body = await readJson(req);
     if (body instanceof Error) return send(body.status, { error: body.message });
     if (!route.audience) return send(...route.handle({ body }));
+    if (route.dpop) {
+      if (!req.socket.encrypted) return send(404, { error: 'DPoP routes answer on the https listener only' });
+      const result = await verifyDpop({
+        authorization: req.headers.authorization,
+        proofs: req.headersDistinct.dpop,
+        method: req.method,
+        url: `https://${req.headers.host}${url.pathname}`,
+        audience: route.audience,
+        nonce: route.dpop === 'nonce' ? dpopNonce : undefined,
+      });
+      record.token = result.claims ? summarize(result.claims) : null;
+      if (result.outcome !== 'valid') {
+        if (result.outcome === 'invalid') record.dpopError = `${result.error}: ${result.description}`;
+        const { error, description } = result.outcome === 'invalid' ? result : {};
+        const nonceHeader = error === 'use_dpop_nonce' ? { 'dpop-nonce': dpopNonce } : {};
+        return send(
+          401,
+          { error: description ?? 'no DPoP token' },
+          { 'www-authenticate': dpopChallenge({ realm, error, description }), ...nonceHeader },
+        );
+      }
+      record.dpop = result.proof;
+      if (!hasScope(result.claims, route.audience, route.scope)) {
+        return send(
+          403,
+          { error: `scope ${route.audience}/${route.scope} required` },
+          {
+            'www-authenticate': dpopChallenge({
+              realm,
+              error: 'insufficient_scope',
+              description: `scope ${route.audience}/${route.scope} required`,
+            }),
+          },
+        );
+      }
+      return send(...route.handle({ claims: result.claims, body }));
+    }
 
     const result = await verify(req.headers.authorization, route.audience);
     record.token = result.claims ? summarize(result.claims) : null;
@@ -151,16 +205,27 @@ export async function startProtectedApi({
     return send(...route.handle({ claims: result.claims, body }));
   }
 
-  const listener = await listenOnLoopback({
-    port,
-    handler: (req, res) =>
-      handle(req, res).catch((error) => {
-        console.error('[api] request failed:', error);
-        if (!res.headersSent) res.writeHead(503, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: 'the API could not check the token (is the OpenID provider up?)' }));
-      }),
-  });
-  return { url: `http://localhost:${listener.port}`, port: listener.port, stop: () => listener.close() };
+  const handler = (req, res) =>
+    handle(req, res).catch((error) => {
+      console.error('[api] request failed:', error);
+      if (!res.headersSent) res.writeHead(503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'the API could not check the token (is the OpenID provider up?)' }));
+    });
+  const listener = await listenOnLoopback({ port, handler });
+  let secure = null;
+  try {
+    if (tls) secure = await listenOnLoopback({ port: httpsPort, tls, handler });
+  } catch (error) {
+    await listener.close();
+    throw error;
+  }
+  return {
+    url: `http://localhost:${listener.port}`,
+    port: listener.port,
+    httpsUrl: secure ? `https://localhost:${secure.port}` : null,
+    httpsPort: secure?.port ?? null,
+    stop: () => Promise.all([listener.close(), secure?.close()]).then(() => undefined),
+  };
 }
 
 function remember(records, record) {
@@ -176,8 +241,10 @@ function summarize(claims) {
     scp: claims.scp ?? null,
     sub: claims.sub,
     acrs: claims.acrs ?? null,
+    jkt: claims.cnf?.jkt ?? null,
     iat: claims.iat ?? null,
     exp: claims.exp ?? null,
+    jti: claims.jti ?? null,
   };
 }
 

@@ -5,7 +5,8 @@ import { createRemoteJWKSet, customFetch, errors, jwtVerify } from 'jose';
 /**
  * Returns `verify(authorizationHeader, audience)`, which resolves to one of
  * `{ outcome: 'missing' }` (no bearer token: RFC 6750 says answer without an error code),
- * `{ outcome: 'invalid', description }`, or `{ outcome: 'valid', claims }`.
+ * `{ outcome: 'invalid', description }`, or `{ outcome: 'valid', claims }`. A DPoP-bound token
+ * (`cnf.jkt`) is invalid here unless `{ bound: true }` says the caller checked its proof.
  * `claims` are also returned with an `invalid` outcome when only the audience is wrong, so the API
  * can record which token arrived where.
  *
@@ -16,7 +17,7 @@ import { createRemoteJWKSet, customFetch, errors, jwtVerify } from 'jose';
 export function createBearerVerifier({ issuer, jwksUri, fetch }) {
   const keys = createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: 5_000, ...(fetch ? { [customFetch]: fetch } : {}) });
 
-  return async function verify(authorizationHeader, audience) {
+  return async function verify(authorizationHeader, audience, { bound = false } = {}) {
     if (!/^Bearer\b/i.test(authorizationHeader ?? '')) return { outcome: 'missing' };
     const match = /^Bearer +(\S+) *$/i.exec(authorizationHeader);
     if (!match) return { outcome: 'invalid', description: 'malformed Authorization header' };
@@ -40,6 +41,10 @@ export function createBearerVerifier({ issuer, jwksUri, fetch }) {
     if (![].concat(claims.aud).includes(audience)) {
       return { outcome: 'invalid', description: `token audience ${[].concat(claims.aud).join(' ')} is not ${audience}`, claims };
     }
+    // RFC 9449 §7.2: a DPoP-bound token presented as a bearer token is refused (the DPoP verifier
+    // asks with `bound: true` after checking the proof).
+    if (claims.cnf?.jkt && !bound)
+      return { outcome: 'invalid', description: 'a DPoP-bound token cannot be used as a bearer token', claims };
     return { outcome: 'valid', claims };
   };
 }

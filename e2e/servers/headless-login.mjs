@@ -69,16 +69,16 @@ export async function authorize({ fetch, issuer, clientId, redirectUri, scope, l
 }
 
 /**
- * POSTs a grant to the token endpoint as a browser SPA would (public client, `Origin` header).
- * Resolves to `{ status, body, allowOrigin }`.
+ * POSTs a grant to the token endpoint as a browser SPA would (public client, `Origin` header;
+ * `headers` adds more, e.g. a `DPoP` proof). Resolves to `{ status, body, allowOrigin }`.
  *
  * @example
  * await tokenRequest({ fetch, issuer, origin, params: { grant_type: 'refresh_token', client_id, refresh_token, scope } });
  */
-export async function tokenRequest({ fetch, issuer, origin, params }) {
+export async function tokenRequest({ fetch, issuer, origin, params, headers = {} }) {
   const response = await fetch(`${issuer}/token`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin, ...headers },
     body: new URLSearchParams(params).toString(),
   });
   return { status: response.status, body: await response.json(), allowOrigin: response.headers.get('access-control-allow-origin') };

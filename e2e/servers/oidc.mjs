@@ -8,7 +8,7 @@ import Provider, { errors } from 'oidc-provider';
 import { makeCertificates } from './certs.mjs';
 import { requestedAuthContexts } from './claims-challenge.mjs';
 import { listenOnLoopback } from './loopback.mjs';
-import { RESOURCES, fullScope, resourcesInScope } from './resources.mjs';
+import { DPOP_RESOURCES, RESOURCES, fullScope, resourcesInScope } from './resources.mjs';
 
 /** The demo's public client id (msal `auth.clientId`). */
 export const DEMO_CLIENT_ID = 'ngx-msal-http-demo';
@@ -127,32 +127,45 @@ function configuration({ clientRedirectUris, postLogoutRedirectUris, allowedOrig
     features: {
       devInteractions: { enabled: true },
       claimsParameter: { enabled: true },
+      // RFC 9449: a token request with a DPoP proof gets a DPoP-bound access token (cnf.jkt), and
+      // a refresh token first issued to a DPoP request is bound to the same key. Replay checks on.
+      dPoP: { enabled: true },
       resourceIndicators: {
         enabled: true,
         defaultResource: resourceFromScopes,
         // A refresh token granted for several resources serves each of them, like Entra's
         // multi-resource refresh tokens; defaultResource picks one per request.
         useGrantedResource: () => true,
-        getResourceServerInfo: (_ctx, indicator) => resourceServer(indicator, ttl.seconds),
+        getResourceServerInfo: (ctx, indicator) => resourceServer(ctx, indicator, ttl.seconds),
       },
     },
   };
 }
+
+const DPOP_ACCESS_TOKEN_TTL = 330;
 
 function signingKey() {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   return { ...privateKey.export({ format: 'jwk' }), alg: 'RS256', use: 'sig', kid: `e2e-${randomBytes(6).toString('hex')}` };
 }
 
-function resourceServer(indicator, accessTokenTtlSeconds) {
+function resourceServer(ctx, indicator, accessTokenTtlSeconds) {
   const scopes = RESOURCES[indicator];
   if (!scopes) throw new errors.InvalidTarget(`unknown resource ${indicator}`);
+  // Sender-constrained resources: refused to a token request without a DPoP proof, so that no
+  // bearer token for them ever exists. (The authorization endpoint may still name them.)
+  if (DPOP_RESOURCES.includes(indicator) && ctx.oidc.route === 'token' && !ctx.get('DPoP')) {
+    throw new errors.InvalidRequest(`${indicator} issues DPoP-bound tokens only; send a DPoP proof`);
+  }
   return {
     audience: indicator,
     // Full form, because that is what msal requests and what oidc-provider filters by.
     scope: scopes.map((scope) => fullScope(indicator, scope)).join(' '),
     accessTokenFormat: 'jwt',
-    accessTokenTTL: accessTokenTtlSeconds,
+    // Sender-constrained tokens live shorter: 330 s, just past msal's 300 s renewal offset, so a
+    // browser test can reach their renewal by moving the page clock less than the proof iat
+    // windows allow (60 s at the API, 300 s at the provider's token endpoint).
+    accessTokenTTL: DPOP_RESOURCES.includes(indicator) ? Math.min(accessTokenTtlSeconds, DPOP_ACCESS_TOKEN_TTL) : accessTokenTtlSeconds,
     jwt: { sign: { alg: 'RS256' } },
   };
 }

@@ -1,4 +1,4 @@
-// The two demo APIs, described the way Entra ID describes an app registration: an application ID
+// The demo APIs, described the way Entra ID describes an app registration: an application ID
 // URI (the resource, which becomes the access token's `aud`) and the scopes it exposes.
 //
 // How msal-style scopes map to resources: msal-browser never sends a `resource` parameter; it asks
@@ -14,7 +14,12 @@
 export const RESOURCES = Object.freeze({
   'api://demo-orders': Object.freeze(['orders.read', 'orders.write']),
   'api://demo-profile': Object.freeze(['profile.read']),
+  // Sender-constrained: the provider issues its tokens only to DPoP token requests (oidc.mjs).
+  'api://demo-dpop': Object.freeze(['dpop.read']),
 });
+
+/** Resources whose access tokens the provider issues DPoP-bound only (RFC 9449). */
+export const DPOP_RESOURCES = Object.freeze(['api://demo-dpop']);
 
 /**
  * The full-form scope msal-browser requests for a resource's short scope name.

@@ -89,7 +89,7 @@ describe('provider and API basics', () => {
     assert.match(allowed.headers.get('access-control-allow-headers'), /x-demo-require-claims/);
     assert.equal((await preflight('http://evil.localhost:4200')).headers.get('access-control-allow-origin'), null);
     const unauthorized = await api('/orders', { headers: { origin: APP_ORIGIN } });
-    assert.equal(unauthorized.headers.get('access-control-expose-headers'), 'WWW-Authenticate');
+    assert.equal(unauthorized.headers.get('access-control-expose-headers'), 'WWW-Authenticate, DPoP-Nonce');
   });
 
   it('records the Host of look-alike requests and clears the record on /__reset', TIMEOUT, async () => {
@@ -151,7 +151,17 @@ describe('authorization code + PKCE login with msal-style scopes', () => {
     const records = await received();
     assert.equal(records.length, 1);
     const { iat, exp } = decodeJwtPayload(login.token.body.access_token);
-    assert.deepEqual(records[0].token, { aud: ORDERS, scope: login.token.body.scope, scp: null, sub: 'alice', acrs: null, iat, exp });
+    assert.deepEqual(records[0].token, {
+      aud: ORDERS,
+      scope: login.token.body.scope,
+      scp: null,
+      sub: 'alice',
+      acrs: null,
+      jkt: null,
+      iat,
+      exp,
+      jti: records[0].token.jti,
+    });
     assert.equal(records[0].hasAuthorization, true);
     assert.ok(!JSON.stringify(records).includes(login.token.body.access_token.split('.')[2]));
   });

@@ -3,7 +3,7 @@
 // identity provider for your own app (README, "A local OpenID provider for your own app").
 //
 //   node e2e/servers/start-servers.mjs
-//   env: OIDC_PORT=3443 API_PORT=3001
+//   env: OIDC_PORT=3443 API_PORT=3001 API_HTTPS_PORT=3002 (default API_PORT + 1)
 //        APP_ORIGIN=http://localhost:4200[,http://localhost:4300]   the apps allowed to sign in
 //        REDIRECT_PATHS=/,/redirect-bridge.html                     redirect URIs on each origin
 import { readFileSync } from 'node:fs';
@@ -25,13 +25,14 @@ export const REDIRECT_PATHS = ['/', '/redirect-bridge.html'];
  *
  * @example
  * const servers = await startAll({ oidcPort: 0, apiPort: 0, appOrigin: 'http://localhost:4200' });
- * // servers.issuer, servers.apiUrl, servers.caCertPath, servers.redirectUris,
+ * // servers.issuer, servers.apiUrl, servers.apiHttpsUrl (DPoP routes), servers.caCertPath, servers.redirectUris,
  * // servers.setAccessTokenTtl(20), servers.tokenRequests(), servers.resetTokenRequests()
  * await servers.stop();
  */
 export async function startAll({
   oidcPort = 3443,
   apiPort = 3001,
+  apiHttpsPort = apiPort === 0 ? 0 : apiPort + 1,
   appOrigin = 'http://localhost:4200',
   redirectPaths = REDIRECT_PATHS,
   certDir = CERT_DIR,
@@ -40,18 +41,27 @@ export async function startAll({
   const appOrigins = [].concat(appOrigin).map((origin) => new URL(origin).origin);
   const { caCertPath, certPath, keyPath } = makeCertificates(certDir);
   const ca = readFileSync(caCertPath);
+  const tls = { cert: readFileSync(certPath), key: readFileSync(keyPath) };
   const redirectUris = [...new Set(appOrigins.flatMap((origin) => redirectPaths.map((path) => new URL(path, origin).href)))];
 
   const oidc = await startOidcProvider({
     port: oidcPort,
     clientRedirectUris: redirectUris,
     allowedOrigins: appOrigins,
-    tls: { cert: readFileSync(certPath), key: readFileSync(keyPath) },
+    tls,
     ...(quiet ? { onServerError: () => {} } : {}),
   });
   let api;
   try {
-    api = await startProtectedApi({ port: apiPort, issuer: oidc.issuer, jwksUri: oidc.jwksUri, ca, allowedOrigins: appOrigins });
+    api = await startProtectedApi({
+      port: apiPort,
+      httpsPort: apiHttpsPort,
+      tls,
+      issuer: oidc.issuer,
+      jwksUri: oidc.jwksUri,
+      ca,
+      allowedOrigins: appOrigins,
+    });
   } catch (error) {
     await oidc.stop();
     throw error;
@@ -61,6 +71,7 @@ export async function startAll({
   return {
     issuer: oidc.issuer,
     apiUrl: api.url,
+    apiHttpsUrl: api.httpsUrl,
     caCertPath,
     clientId: DEMO_CLIENT_ID,
     redirectUris,
@@ -76,11 +87,13 @@ async function main() {
   const servers = await startAll({
     oidcPort: Number(process.env.OIDC_PORT ?? 3443),
     apiPort: Number(process.env.API_PORT ?? 3001),
+    apiHttpsPort: process.env.API_HTTPS_PORT ? Number(process.env.API_HTTPS_PORT) : undefined,
     appOrigin: list(process.env.APP_ORIGIN) ?? 'http://localhost:4200',
     redirectPaths: list(process.env.REDIRECT_PATHS) ?? REDIRECT_PATHS,
   });
   console.log(`[servers] OpenID provider  ${servers.issuer}  (client_id ${servers.clientId}; any login works)`);
   console.log(`[servers] protected API    ${servers.apiUrl}  (also http://127.0.0.1:${new URL(servers.apiUrl).port})`);
+  console.log(`[servers] DPoP API         ${servers.apiHttpsUrl}/dpop  (RFC 9449 proofs required)`);
   console.log(`[servers] redirect URIs    ${servers.redirectUris.join(' ')}`);
   console.log(`[servers] local CA         ${servers.caCertPath}  (open ${servers.issuer} once and accept the warning)`);
   console.log(

@@ -35,6 +35,7 @@ export async function startEnvironment({ chromiumPath, oidcPort = 0, apiPort = 0
       issuer: servers.issuer,
       clientId: servers.clientId,
       apiUrl: servers.apiUrl,
+      dpopApiUrl: servers.apiHttpsUrl,
       variant: 'standalone',
       interactionType: 'popup',
     };
@@ -48,6 +49,8 @@ export async function startEnvironment({ chromiumPath, oidcPort = 0, apiPort = 0
     return {
       appOrigin: app.origin,
       apiUrl: servers.apiUrl,
+      apiHttpsUrl: servers.apiHttpsUrl,
+      caCertPath: servers.caCertPath,
       issuer: servers.issuer,
       browser,
       /** A fresh context and page on the demo (`query` like `?variant=module`), loaded and started. */

@@ -1,5 +1,6 @@
 import { ProtocolMode } from '@azure/msal-browser';
-import { MsalHttpConfig, MsalHttpFeature, withTokenRenewal } from 'ngx-msal-http';
+import { MsalHttpFeature, withDpop, withTokenRenewal } from 'ngx-msal-http';
+import type { MsalHttpConfig } from 'ngx-msal-http';
 
 import { DemoSettings } from './demo-settings';
 
@@ -7,6 +8,8 @@ import { DemoSettings } from './demo-settings';
 export const ORDERS_READ = 'api://demo-orders/orders.read';
 export const ORDERS_WRITE = 'api://demo-orders/orders.write';
 export const PROFILE_READ = 'api://demo-profile/profile.read';
+// Sender-constrained: the provider issues these tokens DPoP-bound only.
+export const DPOP_READ = 'api://demo-dpop/dpop.read';
 
 /**
  * The one ngx-msal-http configuration both variants use (`provideMsalHttp(config)` and
@@ -46,6 +49,8 @@ export function demoMsalHttpConfig(settings: DemoSettings): MsalHttpConfig {
       [`${settings.apiUrl}/orders`, [{ httpMethod: 'POST', scopes: [ORDERS_WRITE] }, ORDERS_READ]],
       // Another API, another audience: this token is useless to /orders and the other way round.
       [`${settings.apiUrl}/profile`, [PROFILE_READ]],
+      // DPoP-bound tokens (see demoMsalHttpFeatures below): the API verifies a proof per request over https.
+      [`${settings.dpopApiUrl}/dpop`, [DPOP_READ]],
     ],
 
     // What a request does when it needs the user: 'popup' (default), 'redirect', or 'none' (fail
@@ -60,11 +65,16 @@ export function demoMsalHttpConfig(settings: DemoSettings): MsalHttpConfig {
     // (a sign-in names one API's scopes; other APIs go in extraScopesToConsent). Entra ID needs
     // neither. Silent requests are not affected: a refresh token needs neither field, and
     // msal-browser's hidden-iframe fallback replaces the prompt with 'none'.
-    authRequest: { prompt: 'consent', extraScopesToConsent: [PROFILE_READ] },
+    authRequest: { prompt: 'consent', extraScopesToConsent: [PROFILE_READ, DPOP_READ] },
   };
 }
 
-/** The optional features the settings ask for: `?renewal=on` renews tokens before they expire. */
+/**
+ * The optional features the settings ask for: `?renewal=on` renews tokens before they expire; and
+ * always `withDpop(...)` for the key of the API's DPoP route: its requests carry
+ * `Authorization: DPoP …` and a `DPoP` proof msal-browser signs for each one (README,
+ * "Sender-constrained tokens").
+ */
 export function demoMsalHttpFeatures(settings: DemoSettings): MsalHttpFeature[] {
-  return settings.renewal ? [withTokenRenewal()] : [];
+  return [withDpop({ keys: [`${settings.dpopApiUrl}/dpop`] }), ...(settings.renewal ? [withTokenRenewal()] : [])];
 }

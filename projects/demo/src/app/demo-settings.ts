@@ -15,6 +15,8 @@ export interface DemoSettings {
   readonly clientId: string;
   /** The protected API, e.g. `http://localhost:3001`. */
   readonly apiUrl: string;
+  /** The same API over https, e.g. `https://localhost:3002`: its DPoP route (RFC 9449 proofs must name an https URL). */
+  readonly dpopApiUrl: string;
   readonly variant: DemoVariant;
   readonly interactionType: MsalHttpInteractionType;
   /**
@@ -52,6 +54,7 @@ const DEFAULTS: DemoSettings = {
   issuer: 'https://localhost:3443',
   clientId: 'ngx-msal-http-demo',
   apiUrl: 'http://localhost:3001',
+  dpopApiUrl: 'https://localhost:3002',
   variant: 'standalone',
   interactionType: 'popup',
   bridge: true,

@@ -6,7 +6,7 @@ import { MsalHttpInterceptor } from './interceptor/msal-http-interceptor';
 import { TokenRenewer } from './tokens/token-renewer';
 
 /** The kinds of optional behaviour `provideMsalHttp` and `MsalHttpModule.forRoot` accept. */
-export type MsalHttpFeatureKind = 'di-interceptor' | 'token-renewal';
+export type MsalHttpFeatureKind = 'di-interceptor' | 'token-renewal' | 'dpop';
 
 /** An optional feature, made by a `with*()` function. */
 export interface MsalHttpFeature<K extends MsalHttpFeatureKind = MsalHttpFeatureKind> {

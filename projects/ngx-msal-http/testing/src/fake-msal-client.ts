@@ -3,6 +3,7 @@ import {
   AuthenticationResult,
   BrowserAuthError,
   BrowserConfiguration,
+  ClientConfigurationError,
   EndSessionPopupRequest,
   EndSessionRequest,
   EventCallbackFunction,
@@ -118,6 +119,7 @@ export class FakeMsalClient implements IPublicClientApplication {
   private active: AccountInfo | null = null;
   private locked = false;
   private issued = 0;
+  private proofs = 0;
   private readonly cache = new Set<string>();
   private readonly tokens = new Map<string, FakeIssuedToken>();
   private nextCallbackId = 0;
@@ -191,7 +193,7 @@ export class FakeMsalClient implements IPublicClientApplication {
       const account = request.account && this.accounts.find((a) => a.homeAccountId === request.account?.homeAccountId);
       if (!account || this.interactionRequired) throw interactionRequiredError(account ? 'interaction_required' : 'no_tokens_found');
       await this.settle(this.silent(request));
-      const result = this.result(account, request.scopes, request.claims, request.forceRefresh);
+      const result = this.result(account, request.scopes, request.claims, request.forceRefresh, request);
       this.emit(EventType.ACQUIRE_TOKEN_SUCCESS, InteractionType.Silent, result);
       return result;
     } catch (error) {
@@ -336,7 +338,7 @@ export class FakeMsalClient implements IPublicClientApplication {
       await Promise.race([this.settle(this.popup(request)), cancelled]);
       const account = this.signIn(request.account ?? this.popupAccount);
       this.interactionRequired = false;
-      const result = this.result(account, request.scopes, request.claims, true);
+      const result = this.result(account, request.scopes, request.claims, true, request);
       this.release(own);
       if (login) this.emit(EventType.LOGIN_SUCCESS, InteractionType.Popup, account, null, correlationId);
       this.emit(EventType.ACQUIRE_TOKEN_SUCCESS, InteractionType.Popup, result, null, correlationId);
@@ -377,7 +379,19 @@ export class FakeMsalClient implements IPublicClientApplication {
     if (decided.kind === 'never') await new Promise<never>(() => undefined);
   }
 
-  private result(account: AccountInfo, scopes: readonly string[], claims: string | undefined, network = false): AuthenticationResult {
+  // With `authenticationScheme: 'DPoP'`, as msal-browser 5: a DPoP token type and a proof for the
+  // request's method and URL, signed anew on every call, cached token or not.
+  private result(
+    account: AccountInfo,
+    scopes: readonly string[],
+    claims: string | undefined,
+    network = false,
+    request: Pick<SilentRequest, 'authenticationScheme' | 'resourceRequestMethod' | 'resourceRequestUri'> = {},
+  ): AuthenticationResult {
+    const dpop = request.authenticationScheme === 'DPoP';
+    if (dpop && (!request.resourceRequestMethod || !request.resourceRequestUri)) {
+      throw new ClientConfigurationError('dpop_missing_resource_context', 'fake: DPoP needs resourceRequestMethod and resourceRequestUri');
+    }
     const key = `${account.homeAccountId} ${[...scopes].sort().join(' ')}${claims ? ' +claims' : ''}`;
     const fromCache = !network && !claims && this.cache.has(key);
     this.cache.add(key);
@@ -396,8 +410,9 @@ export class FakeMsalClient implements IPublicClientApplication {
       accessToken,
       fromCache,
       expiresOn: new Date(Date.now() + this.tokenLifetimeMs),
-      tokenType: 'Bearer',
+      tokenType: dpop ? 'DPoP' : 'Bearer',
       correlationId: 'fake-correlation-id',
+      ...(dpop ? { dpopProof: `fake-dpop-proof.${request.resourceRequestMethod} ${request.resourceRequestUri}.${++this.proofs}` } : {}),
     };
   }
 }

@@ -12,6 +12,7 @@ const settings: DemoSettings = {
   issuer: 'https://localhost:3443',
   clientId: 'ngx-msal-http-demo',
   apiUrl: 'http://localhost:3001',
+  dpopApiUrl: 'https://localhost:3002',
   variant: 'standalone',
   interactionType: 'popup',
   bridge: true,

@@ -48,6 +48,13 @@ export class ApiCallsComponent {
     { id: 'get-orders', label: 'GET /orders', hint: 'orders.read', send: () => this.api.orders() },
     { id: 'post-orders', label: 'POST /orders', hint: 'orders.write', send: () => this.api.placeOrder() },
     { id: 'get-profile', label: 'GET /profile', hint: 'profile.read, another audience', send: () => this.api.profile() },
+    { id: 'get-dpop', label: 'DPoP: GET /dpop', hint: 'dpop.read, a proof per request (https)', send: () => this.api.dpop() },
+    {
+      id: 'dpop-nonce',
+      label: 'DPoP: GET /dpop/nonce',
+      hint: 'API wants a server nonce: MSALHTTP241, no retry',
+      send: () => this.api.dpopWithNonce(),
+    },
     { id: 'get-public', label: 'GET /public', hint: 'not in the map: no token', send: () => this.api.publicData() },
     { id: 'look-alike', label: 'GET 127.0.0.1/orders', hint: 'look-alike host: no token, so 401', send: () => this.api.lookAlikeHost() },
     {

@@ -15,6 +15,7 @@ const CHALLENGE = new HttpHeaders({ 'x-demo-require-claims': '1' });
 export class DemoApi {
   private readonly http = inject(HttpClient);
   private readonly api = inject(DEMO_SETTINGS).apiUrl;
+  private readonly dpopApi = inject(DEMO_SETTINGS).dpopApiUrl;
 
   /** Needs api://demo-orders/orders.read. */
   orders(): Observable<unknown> {
@@ -29,6 +30,19 @@ export class DemoApi {
   /** Another audience: needs api://demo-profile/profile.read. */
   profile(): Observable<unknown> {
     return this.http.get(`${this.api}/profile`);
+  }
+
+  /** Sender-constrained: a DPoP-bound token for api://demo-dpop/dpop.read and a fresh proof (withDpop). */
+  dpop(): Observable<unknown> {
+    return this.http.get(`${this.dpopApi}/dpop`);
+  }
+
+  /**
+   * The DPoP route that also demands a server nonce (401 use_dpop_nonce). msal-browser 5.29 cannot
+   * sign a nonce into a resource proof, so the interceptor fails with MSALHTTP241 instead of retrying.
+   */
+  dpopWithNonce(): Observable<unknown> {
+    return this.http.get(`${this.dpopApi}/dpop/nonce`);
   }
 
   /** Not in the protectedResourceMap: goes out without a token. */

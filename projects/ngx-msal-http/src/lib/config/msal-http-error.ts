@@ -30,6 +30,8 @@ export const MsalHttpErrorCode = {
   NotProvided: 'MSALHTTP117',
   MalformedScheme: 'MSALHTTP118',
   KeyLooksLikeHost: 'MSALHTTP119',
+  DpopKeyNotInMap: 'MSALHTTP140',
+  DpopKeyNotHttps: 'MSALHTTP141',
   // Runtime (the error of a request, and its failure event)
   NoAccount: 'MSALHTTP200',
   NoActiveAccount: 'MSALHTTP201',
@@ -50,6 +52,9 @@ export const MsalHttpErrorCode = {
   SignOutFailed: 'MSALHTTP216',
   EndpointsUnresolved: 'MSALHTTP217',
   EmptyAccessToken: 'MSALHTTP218',
+  DpopProofMissing: 'MSALHTTP240',
+  DpopNonceUnsupported: 'MSALHTTP241',
+  DpopProofRejected: 'MSALHTTP242',
 } as const;
 
 /** A stable ngx-msal-http error code, for example `'MSALHTTP102'`. */

@@ -33,6 +33,13 @@ describe('parseClaimsChallenge', () => {
       expect(parseClaimsChallenge(header)).toBe(expected);
     });
   }
+
+  it("reads the DPoP scheme's challenge for a DPoP request, and only then", () => {
+    const dpop = `DPoP algs="ES256", error="insufficient_claims", claims="${ENCODED}"`;
+    expect(parseClaimsChallenge(dpop, 'dpop')).toBe(CLAIMS);
+    expect(parseClaimsChallenge(dpop)).toBeNull();
+    expect(parseClaimsChallenge(CHALLENGE, 'dpop')).toBeNull();
+  });
 });
 
 describe('401 responses', () => {

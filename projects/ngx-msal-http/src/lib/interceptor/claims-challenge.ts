@@ -1,12 +1,11 @@
 /**
  * The claims request of a CAE-style challenge, decoded, or `null` when the header is not one:
  * `WWW-Authenticate: Bearer realm="", error="insufficient_claims", claims="eyJhY2Nlc3Nf..."`.
- * Only a Bearer challenge whose `error` is `insufficient_claims` and whose `claims` decodes to a
- * JSON object counts.
+ * Only a Bearer (or, for a DPoP request, a DPoP) challenge whose `error` is `insufficient_claims`
+ * and whose `claims` decodes to a JSON object counts.
  */
-export function parseClaimsChallenge(header: string | null): string | null {
-  if (!header) return null;
-  for (const params of bearerChallenges(header)) {
+export function parseClaimsChallenge(header: string | null, scheme: 'bearer' | 'dpop' = 'bearer'): string | null {
+  for (const params of challengeParams(header, scheme)) {
     if (params.get('error') !== 'insufficient_claims') continue;
     const encoded = params.get('claims');
     if (!encoded) continue;
@@ -20,10 +19,12 @@ export function parseClaimsChallenge(header: string | null): string | null {
 const PARAM = /([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^\s,]*)/y;
 const SCHEME = /([!#$%&'*+.^_`|~0-9A-Za-z-]+)(?=\s|,|$)/y;
 
-function* bearerChallenges(header: string): Iterable<Map<string, string>> {
+/** The parameters (names lower-cased) of each challenge of `scheme` (lower case) in a `WWW-Authenticate` value. */
+export function* challengeParams(header: string | null, scheme: string): Iterable<Map<string, string>> {
+  if (!header) return;
   let index = 0;
   let current: Map<string, string> | null = null;
-  let currentIsBearer = false;
+  let currentMatches = false;
   while (index < header.length) {
     while (index < header.length && /[\s,]/.test(header[index])) index++;
     PARAM.lastIndex = index;
@@ -35,14 +36,14 @@ function* bearerChallenges(header: string): Iterable<Map<string, string>> {
       continue;
     }
     SCHEME.lastIndex = index;
-    const scheme = SCHEME.exec(header);
-    if (!scheme) break;
-    if (current && currentIsBearer) yield current;
+    const found = SCHEME.exec(header);
+    if (!found) break;
+    if (current && currentMatches) yield current;
     current = new Map();
-    currentIsBearer = scheme[1].toLowerCase() === 'bearer';
+    currentMatches = found[1].toLowerCase() === scheme;
     index = SCHEME.lastIndex;
   }
-  if (current && currentIsBearer) yield current;
+  if (current && currentMatches) yield current;
 }
 
 function decodeBase64(text: string): string | null {

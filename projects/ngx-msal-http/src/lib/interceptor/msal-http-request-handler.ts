@@ -4,6 +4,7 @@ import { DOCUMENT, isPlatformBrowser } from '@angular/common';
 import type { AuthenticationResult } from '@azure/msal-browser';
 import { catchError, defer, Observable, switchMap, throwError } from 'rxjs';
 
+import { DpopResource, MSAL_HTTP_DPOP } from '../dpop/dpop-policy';
 import { MsalHttpEventBus } from '../events/msal-http-event-bus';
 import { PROTECTED_RESOURCE_MATCHER } from '../resource-map/protected-resource-matcher-token';
 import { scopesOnUnnamedUrl } from '../tokens/runtime-errors';
@@ -23,6 +24,8 @@ export class MsalHttpRequestHandler {
   private readonly injector = inject(Injector);
   private readonly isBrowser = isPlatformBrowser(inject(PLATFORM_ID));
   private readonly document = inject(DOCUMENT);
+  // Only with withDpop(): the DPoP code is not even in the bundle otherwise.
+  private readonly dpop = inject(MSAL_HTTP_DPOP, { optional: true });
   // Resolved on first use, so that on the server the msal client is never even built.
   private acquirerInstance: TokenAcquirer | null = null;
 
@@ -35,18 +38,32 @@ export class MsalHttpRequestHandler {
     const match = this.matcher.match(resolvePathRelative(request.url, this.document), request.method);
     const override = context.has(MSAL_HTTP_SCOPES) ? context.get(MSAL_HTTP_SCOPES) : null;
     if (!match) return override ? throwError(() => scopesOnUnnamedUrl(request.method, withoutQuery(request.url))) : next(request);
-    const out: Outgoing = { request, next, scopes: override ?? match.scopes };
+    const dpop = this.dpop?.resourceFor(match.key, request) ?? null;
+    const out: Outgoing = { request, next, scopes: override ?? match.scopes, dpop };
+    // A DPoP request always goes through msal, which signs a proof for it.
+    if (dpop) return this.acquireAndSend(out, undefined, true);
     // A token memory holds is attached synchronously: match, look-up, clone, forward.
     const cached = this.acquirer().cached(request, out.scopes);
     return cached ? this.send(out, cached, true) : this.acquireAndSend(out, undefined, true);
   }
 
   private acquireAndSend(out: Outgoing, claims: string | undefined, retry: boolean): Observable<HttpEvent<unknown>> {
-    return defer(() => this.acquirer().acquire(out.request, out.scopes, claims)).pipe(switchMap((result) => this.send(out, result, retry)));
+    return defer(() => this.acquirer().acquire(out.request, out.scopes, claims, out.dpop ?? undefined)).pipe(
+      switchMap((result) => this.send(out, result, retry)),
+    );
   }
 
   private send(out: Outgoing, result: AuthenticationResult, retry: boolean): Observable<HttpEvent<unknown>> {
-    const authorized = out.request.clone({ setHeaders: { Authorization: `${result.tokenType || 'Bearer'} ${result.accessToken}` } });
+    let headers: Readonly<Record<string, string>>;
+    try {
+      headers =
+        out.dpop && this.dpop
+          ? this.dpop.headers(result, out.dpop)
+          : { Authorization: `${result.tokenType || 'Bearer'} ${result.accessToken}` };
+    } catch (error) {
+      return throwError(() => error);
+    }
+    const authorized = out.request.clone({ setHeaders: headers });
     return out.next(authorized).pipe(catchError((error: unknown) => this.onError(out, result, error, retry)));
   }
 
@@ -56,14 +73,16 @@ export class MsalHttpRequestHandler {
     if (!(error instanceof HttpErrorResponse) || error.status !== 401) return throwError(() => error);
     this.acquirer().forget(result.accessToken);
     const request = this.acquirer().describe(out.request, out.scopes);
-    const claims = retry ? parseClaimsChallenge(error.headers.get('WWW-Authenticate')) : null;
+    const claims = retry ? parseClaimsChallenge(error.headers.get('WWW-Authenticate'), out.dpop ? 'dpop' : 'bearer') : null;
     if (claims) {
+      // A fresh acquisition, so a DPoP retry gets a fresh proof too.
       this.bus.emit({ type: 'msal:claimsChallenge', request, claims });
       return this.acquireAndSend(out, claims, false);
     }
     const challenge = error.headers.get('WWW-Authenticate');
     this.bus.emit({ type: 'msal:notAuthorized', request, status: error.status, challenge });
-    return throwError(() => error);
+    const refused = out.dpop && this.dpop ? this.dpop.refusal(error, out.dpop) : null;
+    return throwError(() => refused ?? error);
   }
 
   private acquirer(): TokenAcquirer {
@@ -76,6 +95,8 @@ interface Outgoing {
   readonly request: HttpRequest<unknown>;
   readonly next: HttpHandlerFn;
   readonly scopes: readonly string[];
+  /** The proof's request, for a DPoP key; `null` otherwise. */
+  readonly dpop: DpopResource | null;
 }
 
 // A scheme ("https:", "mailto:") or a leading slash; anything else is relative to the base path.

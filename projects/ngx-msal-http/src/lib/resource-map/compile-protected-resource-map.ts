@@ -47,7 +47,7 @@ export function compileProtectedResourceMap(
   const canonicals = new Map<string, string>();
   const keys: string[] = [];
 
-  for (const [key, value] of entriesOf(map)) {
+  for (const [key, value] of protectedResourceEntries(map)) {
     const pattern = parseUrlPattern(key, base);
     const rule = compileResourceRule(key, value);
     const earlier = canonicals.get(pattern.canonical);
@@ -172,7 +172,8 @@ function withoutUserInfo(baseUrl: string | undefined): string | undefined {
   }
 }
 
-function entriesOf(map: ProtectedResourceMap): Iterable<readonly [string, ProtectedResourceScopes]> {
+/** The map's `[key, value]` pairs whatever its form, with keys checked to be strings (`MSALHTTP101`/`112`). */
+export function protectedResourceEntries(map: ProtectedResourceMap): Iterable<readonly [string, ProtectedResourceScopes]> {
   let entries: Iterable<readonly [unknown, unknown]>;
   if (map instanceof Map) {
     entries = map.entries();

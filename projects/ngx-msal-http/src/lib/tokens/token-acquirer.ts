@@ -1,9 +1,10 @@
 import { HttpRequest } from '@angular/common/http';
 import { DOCUMENT } from '@angular/common';
 import { DestroyRef, EnvironmentInjector, inject, Injectable, NgZone, runInInjectionContext } from '@angular/core';
-import { AccountInfo, AuthenticationResult, CacheLookupPolicy, PopupRequest } from '@azure/msal-browser';
+import { AccountInfo, AuthenticationResult, AuthenticationScheme, CacheLookupPolicy, PopupRequest } from '@azure/msal-browser';
 
 import { MSAL_HTTP_CONFIG, MsalHttpAuthRequest } from '../config/msal-http-config';
+import type { DpopResource } from '../dpop/dpop-policy';
 import { MsalHttpEventBus } from '../events/msal-http-event-bus';
 import { TokenRequestInfo } from '../events/msal-http-event';
 import { toEventAccount, toTokenResultInfo } from '../events/sanitize';
@@ -43,6 +44,8 @@ interface Plan {
   readonly claims: string | undefined;
   readonly fields: MsalHttpAuthRequest;
   readonly key: string;
+  /** A DPoP acquisition: its result carries a proof for one request, so it is never shared. */
+  readonly dpop: boolean;
 }
 
 /**
@@ -110,7 +113,7 @@ export class TokenAcquirer {
       });
       // Signed out or switched account meanwhile: the memory was cleared; keep nothing.
       if (this.memory.generation !== generation) return { kind: 'gone' };
-      this.remember({ account, scopes, claims: undefined, fields, key }, account, result);
+      this.remember({ account, scopes, claims: undefined, fields, key, dpop: false }, account, result);
       return { kind: 'renewed' };
     } catch (error) {
       const typed = requiresInteraction(error) ? error : toMsalHttpError(error, 'silent');
@@ -155,8 +158,16 @@ export class TokenAcquirer {
     return result;
   }
 
-  /** A token for `scopes` (with `claims`, after a claims challenge), with its events. */
-  async acquire(request: HttpRequest<unknown> | null, scopes: readonly string[], claims?: string): Promise<AuthenticationResult> {
+  /**
+   * A token for `scopes` (with `claims`, after a claims challenge), with its events. With `dpop`,
+   * a DPoP-bound token and a proof msal signs for that request, in an acquisition of its own.
+   */
+  async acquire(
+    request: HttpRequest<unknown> | null,
+    scopes: readonly string[],
+    claims?: string,
+    dpop?: DpopResource,
+  ): Promise<AuthenticationResult> {
     // Until the account is chosen, events name none. Built only when someone listens.
     let account: AccountInfo | null = null;
     let info: TokenRequestInfo | undefined;
@@ -168,9 +179,10 @@ export class TokenAcquirer {
       if (this.bus.observed) this.bus.emit({ type: 'msal:acquireTokenStart', request: describeOnce() });
       started = true;
       const sorted = this.sortedScopes(scopes);
-      const fields = this.fieldsFor(request, scopes, account);
-      const plan: Plan = { account, scopes: sorted, claims, fields, key: acquisitionKey(account, sorted, claims, fields) };
-      const result = await this.singleFlight(plan);
+      const fields = dpop ? withDpopFields(this.fieldsFor(request, scopes, account), dpop) : this.fieldsFor(request, scopes, account);
+      const plan: Plan = { account, scopes: sorted, claims, fields, key: acquisitionKey(account, sorted, claims, fields), dpop: !!dpop };
+      // No single flight for DPoP: each request needs a proof of its own (msal does not de-duplicate them either).
+      const result = dpop ? await this.run(plan) : await this.singleFlight(plan);
       if (this.bus.observed) {
         this.bus.emit({
           type: 'msal:acquireTokenSuccess',
@@ -251,7 +263,13 @@ export class TokenAcquirer {
         generation,
       );
       generation = this.interaction.generation;
-      if (turn.kind === 'result') {
+      if (turn.kind === 'result' && plan.dpop) {
+        // A DPoP token comes from the silent call below, with a proof of this request's own: the
+        // interaction was a bearer one (see interactiveRequest), and a joined popup's result would
+        // carry another request's proof anyway.
+        if (turn.opened && !this.host.client.getActiveAccount() && turn.result.account)
+          this.host.client.setActiveAccount(turn.result.account);
+      } else if (turn.kind === 'result') {
         const { result } = turn;
         if (!result.accessToken) throw emptyAccessToken(plan.scopes);
         if (turn.opened && !this.host.client.getActiveAccount() && result.account) this.host.client.setActiveAccount(result.account);
@@ -274,8 +292,13 @@ export class TokenAcquirer {
     // Always with the app's consent scopes: signing in asks for them in one prompt, and a
     // re-authentication of a signed-in account does not shrink the consent it had.
     const scopes = [...new Set([...this.config.consentScopes, ...plan.scopes])];
+    // A DPoP plan interacts as bearer: a DPoP code redemption makes providers bind the account's
+    // one refresh token to the popup's key, and msal-browser 5.29 provisions a new key for every
+    // DPoP refresh, so every later refresh (bearer or DPoP) would be refused. The DPoP token then
+    // comes from a silent call.
+    const fields = plan.dpop ? withoutDpopFields(plan.fields) : plan.fields;
     return {
-      ...(plan.fields as PopupRequest),
+      ...(fields as PopupRequest),
       scopes,
       ...(plan.account ? { account: plan.account } : {}),
       ...(plan.claims ? { claims: plan.claims } : {}),
@@ -328,6 +351,15 @@ export class TokenAcquirer {
     if (!sorted) this.sorted.set(scopes, (sorted = sortedScopes(scopes)));
     return sorted;
   }
+}
+
+function withDpopFields(fields: MsalHttpAuthRequest, dpop: DpopResource): MsalHttpAuthRequest {
+  return { ...fields, authenticationScheme: AuthenticationScheme.DPOP, resourceRequestMethod: dpop.method, resourceRequestUri: dpop.uri };
+}
+
+function withoutDpopFields(fields: MsalHttpAuthRequest): MsalHttpAuthRequest {
+  const { authenticationScheme: _scheme, resourceRequestMethod: _method, resourceRequestUri: _uri, ...rest } = fields;
+  return rest;
 }
 
 function describe(request: HttpRequest<unknown> | null, scopes: readonly string[], account: AccountInfo | null): TokenRequestInfo {

@@ -1,4 +1,4 @@
-import type { AuthenticationResult } from '@azure/msal-browser';
+import { AuthenticationResult, AuthenticationScheme } from '@azure/msal-browser';
 
 import { memoryAllowed, servedUntil, TokenMemory } from './token-memory';
 
@@ -62,6 +62,12 @@ describe('memoryAllowed', () => {
     expect(memoryAllowed({}, '{"access_token":{}}')).toBeFalse();
     expect(memoryAllowed({ forceRefresh: true }, undefined)).toBeFalse();
     for (const policy of [3, 4, 5] as const) expect(memoryAllowed({ cacheLookupPolicy: policy }, undefined)).toBeFalse();
+  });
+
+  it('refuses PoP and DPoP schemes, whose results hold a proof signed for one request', () => {
+    expect(memoryAllowed({ authenticationScheme: AuthenticationScheme.BEARER }, undefined)).toBeTrue();
+    expect(memoryAllowed({ authenticationScheme: AuthenticationScheme.DPOP }, undefined)).toBeFalse();
+    expect(memoryAllowed({ authenticationScheme: AuthenticationScheme.POP }, undefined)).toBeFalse();
   });
 });
 

@@ -101,9 +101,19 @@ export interface Entry<M> {
 // AccessToken (1), AccessTokenAndRefreshToken (2).
 const CACHE_READING_POLICIES = new Set<unknown>([undefined, 0, 1, 2]);
 
-/** True when request fields let the memory serve a token (no forced refresh, cache not skipped). */
+/**
+ * True when request fields let the memory serve a token: no forced refresh, cache not skipped, and
+ * a bearer token. A PoP or DPoP result holds a proof signed for one request, so msal must be asked
+ * (and sign again) every time.
+ */
 export function memoryAllowed(fields: MsalHttpAuthRequest, claims: string | undefined): boolean {
-  return !claims && !fields.forceRefresh && CACHE_READING_POLICIES.has(fields.cacheLookupPolicy);
+  const scheme = fields.authenticationScheme;
+  return (
+    !claims &&
+    !fields.forceRefresh &&
+    CACHE_READING_POLICIES.has(fields.cacheLookupPolicy) &&
+    (scheme === undefined || scheme.toLowerCase() === 'bearer')
+  );
 }
 
 /** Until when msal would return `result` from its cache, or `null` when it would not. */
