@@ -3,8 +3,6 @@ import { DestroyRef, inject, Injectable, NgZone } from '@angular/core';
 
 import { MsalHttpEventBus } from '../events/msal-http-event-bus';
 import { TokenAcquirer } from './token-acquirer';
-import { MSAL_HTTP_RENEWAL_LOCKS } from './web-locks';
-
 export { MSAL_HTTP_RENEWAL_LOCKS } from './web-locks';
 
 // Renew this long before a token stops being served: a fifth of the time left, at most a minute.
