@@ -56,6 +56,17 @@ describe('SignOutRelay', () => {
     expect(client.getAllAccounts().length).toBe(1);
   });
 
+  it("starts the app, without a relay, when the app's client exposes no configuration", async () => {
+    const client = new FakeMsalClient();
+    spyOn(client, 'getConfiguration').and.throwError('no configuration');
+    const { hub, msal, http } = await signedInTab({}, client);
+
+    http.get(ORDERS).subscribe();
+    (await msal.expectRequest(ORDERS)).flush({});
+
+    expect(hub.names).toEqual([]);
+  });
+
   it('opens no channel with a localStorage cache, where a sign-out msal relays drops the token memory', async () => {
     const client = new FakeMsalClient();
     client.configuration = {

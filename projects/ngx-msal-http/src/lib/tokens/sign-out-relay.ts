@@ -51,9 +51,17 @@ export class SignOutRelay {
   /** Starts relaying (once the client exists); nothing with a localStorage cache or no BroadcastChannel. */
   start(): void {
     if (!this.open || this.channel) return;
-    const configuration = this.host.client.getConfiguration();
-    if (configuration.cache?.cacheLocation === BrowserCacheLocation.LocalStorage) return;
-    const channel = (this.channel = this.open(`ngx-msal-http.signout.${configuration.auth.clientId}`));
+    // A client of the app's own (a wrapper, a test double) may expose no configuration, or an
+    // incomplete one: then there is nothing to name the channel after, and no relay.
+    let configuration: Partial<ReturnType<typeof this.host.client.getConfiguration>> | undefined;
+    try {
+      configuration = this.host.client.getConfiguration();
+    } catch {
+      return;
+    }
+    const clientId = configuration?.auth?.clientId;
+    if (!clientId || configuration?.cache?.cacheLocation === BrowserCacheLocation.LocalStorage) return;
+    const channel = (this.channel = this.open(`ngx-msal-http.signout.${clientId}`));
     channel.addEventListener('message', (event) => void this.onSignOutElsewhere(event.data));
     const messages = this.host.messages$.subscribe((message) => this.onMessage(message));
     this.destroyRef.onDestroy(() => {
