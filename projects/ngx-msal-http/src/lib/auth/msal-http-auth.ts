@@ -153,10 +153,11 @@ function logoutDefaults(client: IPublicClientApplication, popup: boolean): Parti
   } catch {
     return {};
   }
-  const oidc = configuration.system?.protocolMode === ProtocolMode.OIDC;
-  const redirectUri = configuration.auth?.redirectUri;
+  const oidc = configuration?.system?.protocolMode === ProtocolMode.OIDC;
+  const clientId = configuration?.auth?.clientId;
+  const redirectUri = configuration?.auth?.redirectUri;
   return {
-    ...(oidc ? { extraQueryParameters: { client_id: configuration.auth.clientId } } : {}),
+    ...(oidc && clientId ? { extraQueryParameters: { client_id: clientId } } : {}),
     // The popup must come back to a page that hands its end to the opener: the bridge page.
     ...(popup && redirectUri ? { postLogoutRedirectUri: redirectUri } : {}),
   };

@@ -124,8 +124,9 @@ export class InteractionCoordinator {
    */
   private async acrossTabs(popup: () => Promise<AuthenticationResult>): Promise<AuthenticationResult> {
     const locks = this.locks;
-    if (!locks) return popup();
-    const name = `ngx-msal-http.interaction.${this.host.client.getConfiguration().auth.clientId}`;
+    const clientId = this.host.clientId;
+    if (!locks || !clientId) return popup();
+    const name = `ngx-msal-http.interaction.${clientId}`;
     const release = await new Promise<(() => void) | null>((resolve, reject) => {
       locks
         .request(name, { ifAvailable: true }, (lock) => {

@@ -78,6 +78,19 @@ export class MsalClientHost {
     return (this.clientInstance ??= this.injector.get(MSAL_HTTP_CLIENT));
   }
 
+  /**
+   * The client id in msal's configuration; `null` when the client exposes none or an incomplete one
+   * (an app's own `IPublicClientApplication` wrapper, a test double): cross-tab features named
+   * after it are then off.
+   */
+  get clientId(): string | null {
+    try {
+      return this.client.getConfiguration()?.auth?.clientId || null;
+    } catch {
+      return null;
+    }
+  }
+
   /** True once startup has succeeded. */
   get isReady(): boolean {
     return this.started;
