@@ -22,6 +22,7 @@ import { MsalHttpFeature } from './msal-http-feature';
 import { PROTECTED_RESOURCE_MATCHER, protectedResourceMatcherProvider } from './resource-map/protected-resource-matcher-token';
 import { InteractionCoordinator } from './tokens/interaction-coordinator';
 import { createMsalClient, MSAL_HTTP_CLIENT } from './tokens/msal-client';
+import { resyncMsalCache } from './tokens/msal-cache-resync';
 import { MsalClientHost } from './tokens/msal-client-host';
 import { relayPopupResponse } from './tokens/popup-response-relay';
 import { TokenAcquirer } from './tokens/token-acquirer';
@@ -58,6 +59,9 @@ export function msalHttpProviders(config: MsalHttpConfig): (Provider | Environme
         const stop = watchInterceptorRegistration(win, inject(PROTECTED_RESOURCE_MATCHER), inject(INTERCEPTOR_USAGE));
         inject(DestroyRef).onDestroy(stop);
       }
+      // From startup on, before msal reads its cache: a tab opened while another renews must not
+      // keep the refresh token just redeemed (docs/token-cache.md, "Refresh-token redemption").
+      if (win) inject(DestroyRef).onDestroy(resyncMsalCache(win));
       // Requests await this promise and report its failure; nothing to do with it here.
       inject(MsalClientHost)
         .ready()
