@@ -23,9 +23,10 @@ e2eTest('two tabs refreshing expired tokens together redeem the refresh token on
     await env.resetApi();
     for (const page of [first, second]) assertAllOk(await callApisTogether(page, CALLS), 'before expiry');
 
-    // Both tabs hold the same three tokens; wait until msal stops returning them (exp - offset).
+    // Both tabs hold the same three tokens; wait until msal stops returning them (expiresOn - offset).
+    // msal counts expires_in from when it got the response, up to a second after the whole-second exp.
     const stale = Math.max(...(await env.received()).map((r) => r.token?.exp ?? 0)) * 1000 - OFFSET_S * 1000;
-    await sleep(Math.max(0, stale - Date.now() + 300));
+    await sleep(Math.max(0, stale - Date.now() + 1_500));
     env.resetTokenRequests();
     const outcomes = await Promise.all([first, second].map((page) => callApisTogether(page, CALLS)));
     outcomes.forEach((outcome) => assertAllOk(outcome, 'after expiry'));

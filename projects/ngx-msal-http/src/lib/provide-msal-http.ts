@@ -22,6 +22,7 @@ import { MsalHttpFeature } from './msal-http-feature';
 import { PROTECTED_RESOURCE_MATCHER, protectedResourceMatcherProvider } from './resource-map/protected-resource-matcher-token';
 import { InteractionCoordinator } from './tokens/interaction-coordinator';
 import { createMsalClient, MSAL_HTTP_CLIENT } from './tokens/msal-client';
+import { resyncMsalCache } from './tokens/msal-cache-resync';
 import { MsalClientHost } from './tokens/msal-client-host';
 import { PopupCloseWatcher } from './tokens/popup-close-watcher';
 import { clearSignOutState, listenForRelayWarnings, relayPopupResponse } from './tokens/popup-response-relay';
@@ -65,6 +66,9 @@ export function msalHttpProviders(config: MsalHttpConfig): (Provider | Environme
       }
       // A sign-out in another tab reaches this one (sessionStorage caches; msal relays localStorage).
       inject(SignOutRelay).start();
+      // From startup on, before msal reads its cache: a tab opened while another renews must not
+      // keep the refresh token just redeemed (docs/token-cache.md, "Refresh-token redemption").
+      if (win) inject(DestroyRef).onDestroy(resyncMsalCache(win));
       // Requests await this promise and report its failure; nothing to do with it here.
       inject(MsalClientHost)
         .ready()

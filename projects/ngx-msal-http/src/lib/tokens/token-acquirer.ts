@@ -1,6 +1,5 @@
 import { HttpRequest } from '@angular/common/http';
-import { DOCUMENT } from '@angular/common';
-import { DestroyRef, EnvironmentInjector, inject, Injectable, NgZone, runInInjectionContext } from '@angular/core';
+import { EnvironmentInjector, inject, Injectable, NgZone, runInInjectionContext } from '@angular/core';
 import { AccountInfo, AuthenticationResult, AuthenticationScheme, CacheLookupPolicy, PopupRequest } from '@azure/msal-browser';
 
 import { MSAL_HTTP_CONFIG, MsalHttpAuthRequest } from '../config/msal-http-config';
@@ -12,7 +11,6 @@ import { MSAL_HTTP_RENEWAL_LOCKS } from './account-lock';
 import { acquisitionKey, sortedScopes } from './acquisition-key';
 import { requiresInteraction, toMsalHttpError } from './auth-errors';
 import { InteractionCoordinator } from './interaction-coordinator';
-import { resyncMsalCache } from './msal-cache-resync';
 import { MsalClientHost } from './msal-client-host';
 import { emptyAccessToken, interactionNotAllowed, interactionRoundsExhausted, noAccount, redirectStarted } from './runtime-errors';
 import { SilentCaller } from './silent-caller';
@@ -78,8 +76,6 @@ export class TokenAcquirer {
 
   constructor() {
     this.bus.accountChanges$.subscribe(() => this.memory.clear());
-    // The tab that takes the account's lock after another redeemed must see the renewed tokens.
-    inject(DestroyRef).onDestroy(resyncMsalCache(inject(DOCUMENT).defaultView));
   }
 
   /** The memory, for renewal. */
