@@ -28,10 +28,27 @@ export async function stopSharedEnvironment() {
 /**
  * Registers a test. `fn` receives `{ env, open(query) }`; `open` gives a fresh context with the
  * demo loaded (`query` like `'?variant=module'`) and resolves to `{ context, page }`.
- * The API's request record is emptied before each test.
+ * The API's request record is emptied before each test. `retries` (default 0) re-runs a failed
+ * test from a fresh context that many times, saying so in the output: only for tests whose
+ * outcome depends on timing between two tabs, never to hide a behaviour that fails.
  */
-export function e2eTest(name, fn) {
-  test(name, { timeout: TEST_TIMEOUT_MS }, async () => {
+export function e2eTest(name, fn, { retries = 0 } = {}) {
+  test(name, { timeout: TEST_TIMEOUT_MS * (retries + 1) }, async () => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await runOnce(name, fn);
+      } catch (error) {
+        if (attempt >= retries) throw error;
+        console.error(
+          `[e2e] "${name}" failed on attempt ${attempt + 1}; retrying once from a fresh context: ${error.message.split('\n')[0]}`,
+        );
+      }
+    }
+  });
+}
+
+async function runOnce(name, fn) {
+  {
     const env = await sharedEnvironment();
     await env.resetApi();
     const contexts = [];
@@ -52,7 +69,7 @@ export function e2eTest(name, fn) {
     } finally {
       await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
     }
-  });
+  }
 }
 
 function watchConsole(page, sink) {
