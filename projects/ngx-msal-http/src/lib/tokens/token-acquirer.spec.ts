@@ -113,6 +113,24 @@ describe('single-flight acquisition and one interaction for many requests', () =
     expect(client.getActiveAccount()?.username).toBe('ada@contoso.test');
   });
 
+  it("never sends a popup's token issued for another API: the request's own token comes silently", async () => {
+    const { http, client } = setUpMsalHttp({ config: { consentScopes: ['api://orders/orders.read'] } });
+    const popup = client.acquireTokenPopup.bind(client);
+    // A provider issues one token per API: for the consent scopes' API, not the request's.
+    spyOn(client, 'acquireTokenPopup').and.callFake(async (request) => ({
+      ...(await popup(request)),
+      scopes: ['api://orders/orders.read'],
+      accessToken: 'token-for-the-orders-api',
+    }));
+
+    http.get(PROFILE).subscribe();
+    const request = await expectRequest(PROFILE);
+
+    expect(request.request.headers.get('Authorization')).not.toContain('token-for-the-orders-api');
+    expect(client.calls.acquireTokenSilent.map((r) => r.scopes)).toEqual([['api://profile/profile.read']]);
+    request.flush({});
+  });
+
   it('fails with MSALHTTP203 and opens nothing when interaction is required and interactionType is none', async () => {
     const { http, backend, client } = setUpMsalHttp({ config: { interactionType: 'none' } });
     client.signIn(fakeAccount(), true);

@@ -267,10 +267,14 @@ export class TokenAcquirer {
           this.host.client.setActiveAccount(turn.result.account);
       } else if (turn.kind === 'result') {
         const { result } = turn;
-        if (!result.accessToken) throw emptyAccessToken(plan.scopes);
         if (turn.opened && !this.host.client.getActiveAccount() && result.account) this.host.client.setActiveAccount(result.account);
-        if (result.account) this.remember(plan, result.account, result);
-        return result;
+        // The popup asked for the consent scopes too, and a token is for one API: when the provider
+        // issued it for another API's scopes, this request's token comes from the silent call below.
+        if (grantsAll(result, plan.scopes)) {
+          if (!result.accessToken) throw emptyAccessToken(plan.scopes);
+          if (result.account) this.remember(plan, result.account, result);
+          return result;
+        }
       }
       // Another interaction ended: the user may no longer be needed.
       const account = this.host.account();
@@ -366,4 +370,10 @@ function describe(request: HttpRequest<unknown> | null, scopes: readonly string[
 export function withoutQuery(url: string): string {
   const end = url.search(/[?#]/);
   return end === -1 ? url : url.slice(0, end);
+}
+
+/** Whether a result's token was granted every scope the request needs (scopes compare case-insensitively). */
+function grantsAll(result: AuthenticationResult, scopes: readonly string[]): boolean {
+  const granted = new Set((result.scopes ?? []).map((scope) => scope.toLowerCase()));
+  return scopes.every((scope) => granted.has(scope.toLowerCase()));
 }
