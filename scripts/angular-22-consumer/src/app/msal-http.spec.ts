@@ -96,12 +96,16 @@ describe('the configuration ng add wrote into app.config.ts', () => {
   });
 });
 
-/** The interceptor awaits msal-browser's startup before the request goes out: let the promises run. */
+/**
+ * The interceptor awaits msal-browser's startup, and takes the account's Web Lock (a browser task,
+ * not a microtask) before it calls msal: wait for the request to reach the backend, however many
+ * steps that takes, for a bounded number of task turns.
+ */
 async function nextRequest(backend: HttpTestingController, url: string): Promise<TestRequest> {
-  for (let turn = 0; turn < 100; turn++) {
+  for (let turn = 0; turn < 200; turn++) {
     const [request] = backend.match(url);
     if (request) return request;
-    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve));
   }
   throw new Error(`no request to ${url} reached the backend`);
 }
