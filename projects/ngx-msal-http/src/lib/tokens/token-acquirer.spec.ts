@@ -278,6 +278,19 @@ describe('TokenAcquirer: request fields', () => {
     expect(client.calls.acquireTokenSilent[0].scopes).toEqual(['api://orders/orders.read']);
   });
 
+  it('runs an authRequest function once for a request memory does not hold, while memory holds others', async () => {
+    const authRequest = jasmine.createSpy('authRequest').and.returnValue({});
+    const { http, msal } = setUpMsalHttp({ account: fakeAccount(), config: { authRequest } });
+    http.get(ORDERS).subscribe();
+    (await msal.expectRequest(ORDERS)).flush({});
+    authRequest.calls.reset();
+
+    http.get(PROFILE).subscribe();
+    (await msal.expectRequest(PROFILE)).flush({});
+
+    expect(authRequest).toHaveBeenCalledTimes(1);
+  });
+
   it('runs an authRequest function once for a request that needs a popup, with the chosen account', async () => {
     const authRequest = jasmine.createSpy('authRequest').and.returnValue({ prompt: 'select_account' });
     const account = fakeAccount();

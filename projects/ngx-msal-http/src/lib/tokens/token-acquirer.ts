@@ -73,6 +73,11 @@ export class TokenAcquirer {
   // Sorted scope lists, by the (compiled, long-lived) scope list a request matched.
   private readonly sorted = new WeakMap<readonly string[], string[]>();
   private readonly warnedShortLifetime = new Set<string>();
+  // Request fields computed by a memory miss, for the acquisition that follows it.
+  private readonly missed = new WeakMap<
+    HttpRequest<unknown>,
+    { readonly account: AccountInfo; readonly scopes: readonly string[]; readonly fields: MsalHttpAuthRequest }
+  >();
 
   constructor() {
     this.bus.accountChanges$.subscribe(() => this.memory.clear());
@@ -142,6 +147,8 @@ export class TokenAcquirer {
     const fields = this.fieldsFor(request, scopes, account);
     if (!memoryAllowed(fields, undefined)) return null;
     const result = this.memory.get(this.memoryKey(account, scopes, fields), Date.now());
+    // A miss goes on to acquire(): it reuses these fields, so authRequest runs once per request.
+    if (!result) this.missed.set(request, { account, scopes, fields });
     if (result && this.bus.observed) {
       const info = describe(request, scopes, account);
       this.bus.emit({ type: 'msal:acquireTokenStart', request: info });
@@ -175,7 +182,8 @@ export class TokenAcquirer {
       if (this.bus.observed) this.bus.emit({ type: 'msal:acquireTokenStart', request: describeOnce() });
       started = true;
       const sorted = this.sortedScopes(scopes);
-      const fields = dpop ? withDpopFields(this.fieldsFor(request, scopes, account), dpop) : this.fieldsFor(request, scopes, account);
+      const own = this.takeMissed(request, scopes, account) ?? this.fieldsFor(request, scopes, account);
+      const fields = dpop ? withDpopFields(own, dpop) : own;
       const plan: Plan = { account, scopes: sorted, claims, fields, key: acquisitionKey(account, sorted, claims, fields), dpop: !!dpop };
       // No single flight for DPoP: each request needs a proof of its own (msal does not de-duplicate them either).
       const result = dpop ? await this.run(plan) : await this.singleFlight(plan);
@@ -324,6 +332,18 @@ export class TokenAcquirer {
         `msal-browser's renewal offset (system.tokenRenewalOffsetSeconds, ${offsetMs / 1000} s): every request refreshes ` +
         `the token. Lower system.tokenRenewalOffsetSeconds below the token lifetime (see docs/token-cache.md).`,
     );
+  }
+
+  /** The fields {@link cached} worked out for this request on a miss, if they still apply. */
+  private takeMissed(
+    request: HttpRequest<unknown> | null,
+    scopes: readonly string[],
+    account: AccountInfo | null,
+  ): MsalHttpAuthRequest | null {
+    if (!request) return null;
+    const missed = this.missed.get(request);
+    this.missed.delete(request);
+    return missed && missed.scopes === scopes && missed.account === account ? missed.fields : null;
   }
 
   private fieldsFor(request: HttpRequest<unknown> | null, scopes: readonly string[], account: AccountInfo | null): MsalHttpAuthRequest {
