@@ -7,6 +7,7 @@ export { provideMsalHttp } from './lib/provide-msal-http';
 export { MsalHttpModule } from './lib/msal-http-module';
 export { withDiInterceptor, withTokenRenewal } from './lib/msal-http-feature';
 export type { MsalHttpFeature, MsalHttpFeatureKind } from './lib/msal-http-feature';
+export { withCrossTabSync } from './lib/tokens/cross-tab-sync';
 export { withDpop } from './lib/dpop/with-dpop';
 export type { MsalHttpDpopOptions } from './lib/dpop/with-dpop';
 export { MSAL_HTTP_CONFIG } from './lib/config/msal-http-config';

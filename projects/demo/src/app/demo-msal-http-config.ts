@@ -1,5 +1,5 @@
 import { ProtocolMode } from '@azure/msal-browser';
-import { MsalHttpFeature, withDpop, withTokenRenewal } from 'ngx-msal-http';
+import { MsalHttpFeature, withCrossTabSync, withDpop, withTokenRenewal } from 'ngx-msal-http';
 import type { MsalHttpConfig } from 'ngx-msal-http';
 
 import { DemoSettings } from './demo-settings';
@@ -71,10 +71,12 @@ export function demoMsalHttpConfig(settings: DemoSettings): MsalHttpConfig {
 
 /**
  * The optional features the settings ask for: `?renewal=on` renews tokens before they expire; and
- * always `withDpop(...)` for the key of the API's DPoP route: its requests carry
+ * always `withCrossTabSync()` (the local provider rotates refresh tokens and revokes the grant when
+ * two tabs redeem the same one; it also carries sign-out and the sign-in popup across tabs) and
+ * `withDpop(...)` for the key of the API's DPoP route: its requests carry
  * `Authorization: DPoP …` and a `DPoP` proof msal-browser signs for each one (README,
  * "Sender-constrained tokens").
  */
 export function demoMsalHttpFeatures(settings: DemoSettings): MsalHttpFeature[] {
-  return [withDpop({ keys: [`${settings.dpopApiUrl}/dpop`] }), ...(settings.renewal ? [withTokenRenewal()] : [])];
+  return [withCrossTabSync(), withDpop({ keys: [`${settings.dpopApiUrl}/dpop`] }), ...(settings.renewal ? [withTokenRenewal()] : [])];
 }

@@ -82,19 +82,45 @@ export function configSource(registration: AppRegistration): string {
   return lines.join('\n');
 }
 
-/** Symbols the config needs besides the provider call: `ProtocolMode` for an OIDC provider. */
+/**
+ * Symbols the config needs besides the provider call: `ProtocolMode` and `withCrossTabSync` for an
+ * OIDC provider.
+ */
 export function configImports(registration: AppRegistration): readonly (readonly [symbol: string, module: string])[] {
-  return registration.provider === 'oidc' ? [['ProtocolMode', '@azure/msal-browser']] : [];
+  return registration.provider === 'oidc'
+    ? [
+        ['ProtocolMode', '@azure/msal-browser'],
+        ['withCrossTabSync', 'ngx-msal-http'],
+      ]
+    : [];
+}
+
+/**
+ * The features ng add turns on, each line after its comment: for a generic OpenID provider,
+ * `withCrossTabSync()`, since such providers commonly rotate refresh tokens and revoke the grant
+ * when one is redeemed twice (two tabs renewing at once). Entra ID does not revoke on reuse.
+ */
+function featureLines(registration: AppRegistration): readonly string[] {
+  return registration.provider === 'oidc'
+    ? [
+        '// Tabs take turns renewing tokens (a provider that rotates refresh tokens revokes the grant',
+        '// when two tabs redeem the same one), share one sign-in popup, and hear each other sign out.',
+        'withCrossTabSync(),',
+      ]
+    : [];
 }
 
 /** `provideMsalHttp({...})` for an application config. */
 export function provideMsalHttpCall(registration: AppRegistration): string {
-  return `provideMsalHttp(${configSource(registration)})`;
+  const features = featureLines(registration);
+  if (features.length === 0) return `provideMsalHttp(${configSource(registration)})`;
+  return `provideMsalHttp(\n  ${configSource(registration).replace(/\n/g, '\n  ')},\n  ${features.join('\n  ')}\n)`;
 }
 
 /** `MsalHttpModule.forRoot({...}, withDiInterceptor())` for an NgModule's imports. */
 export function msalHttpModuleCall(registration: AppRegistration): string {
-  return `MsalHttpModule.forRoot(\n  ${configSource(registration).replace(/\n/g, '\n  ')},\n  withDiInterceptor(),\n)`;
+  const features = [...featureLines(registration), 'withDiInterceptor(),'];
+  return `MsalHttpModule.forRoot(\n  ${configSource(registration).replace(/\n/g, '\n  ')},\n  ${features.join('\n  ')}\n)`;
 }
 
 /** Logged after the config is written. */

@@ -237,6 +237,9 @@ describe('ng-add with the app registration given as options', () => {
       assert.ok(config.includes(expected), `app.config.ts lacks ${expected}`);
     }
     assert.match(config, /import \{ ProtocolMode \} from '@azure\/msal-browser';/);
+    // A generic provider may rotate refresh tokens: the tabs take turns renewing.
+    assert.match(config, /\n {6}withCrossTabSync\(\),\n {4}\)/);
+    assert.match(config, /import \{[^}]*\bwithCrossTabSync\b[^}]*\} from 'ngx-msal-http';/);
     assert.doesNotMatch(config, /auth: \{[^}]*protocolMode/, 'protocolMode under auth is ignored by msal-browser 5');
     assert.ok(!config.includes('TODO(ngx-msal-http)'), 'nothing is left to fill in');
     assert.ok(!/^\s*authRequest:/m.test(config), 'no prompt=consent on every sign-in');
@@ -256,7 +259,7 @@ describe('ng-add with the app registration given as options', () => {
     const config = tree.readContent(APP_CONFIG);
     assert.ok(config.includes("authority: 'https://login.microsoftonline.com/contoso.onmicrosoft.com',"));
     assert.ok(config.includes("['https://graph.microsoft.com/v1.0/me', ['user.read']]"));
-    for (const absent of ['knownAuthorities', 'ProtocolMode', 'prompt:', 'TODO(ngx-msal-http)']) {
+    for (const absent of ['knownAuthorities', 'ProtocolMode', 'prompt:', 'TODO(ngx-msal-http)', 'withCrossTabSync']) {
       assert.ok(!config.includes(absent), `app.config.ts has ${absent}`);
     }
     assert.deepEqual(compileErrors(tree), []);
@@ -268,6 +271,7 @@ describe('ng-add with the app registration given as options', () => {
     assert.ok(module.includes("          knownAuthorities: ['localhost:3443'],\n"));
     assert.ok(module.includes('        system: { protocolMode: ProtocolMode.OIDC },\n'));
     assert.match(module, /import \{ ProtocolMode \} from '@azure\/msal-browser';/);
+    assert.match(module, /\n {6}withCrossTabSync\(\),\n {6}withDiInterceptor\(\),\n/);
     assert.deepEqual(compileErrors(tree), []);
   });
 

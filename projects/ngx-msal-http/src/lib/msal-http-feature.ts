@@ -6,7 +6,7 @@ import { MsalHttpInterceptor } from './interceptor/msal-http-interceptor';
 import { TokenRenewer } from './tokens/token-renewer';
 
 /** The kinds of optional behaviour `provideMsalHttp` and `MsalHttpModule.forRoot` accept. */
-export type MsalHttpFeatureKind = 'di-interceptor' | 'token-renewal' | 'dpop';
+export type MsalHttpFeatureKind = 'di-interceptor' | 'token-renewal' | 'dpop' | 'cross-tab-sync';
 
 /** An optional feature, made by a `with*()` function. */
 export interface MsalHttpFeature<K extends MsalHttpFeatureKind = MsalHttpFeatureKind> {
@@ -30,8 +30,8 @@ export function withDiInterceptor(): MsalHttpFeature<'di-interceptor'> {
  * Renews tokens before they expire, while the page is visible: a token the interceptor holds in
  * memory is renewed silently (msal-browser's refresh token) shortly before msal would stop
  * returning it from its cache, so requests never wait for a renewal. A renewal that needs the user
- * opens nothing and emits `msal:tokenRenewalFailure`; renewals of one account are serialised
- * across tabs with Web Locks where the browser has them. See docs/token-cache.md.
+ * opens nothing and emits `msal:tokenRenewalFailure`; with `withCrossTabSync()` renewals of one
+ * account are serialised across tabs. See docs/token-cache.md.
  *
  * @example
  * provideMsalHttp(config, withTokenRenewal())

@@ -10,23 +10,20 @@ import {
   Provider,
 } from '@angular/core';
 
-import { MsalHttpAuth } from './auth/msal-http-auth';
 import { MSAL_HTTP_CONFIG, MsalHttpConfig } from './config/msal-http-config';
 import { resolveConfig } from './config/resolve-config';
 import { MsalHttpEventBus } from './events/msal-http-event-bus';
-import { MsalHttpEvents } from './events/msal-http-events';
 import { MsalHttpInterceptor } from './interceptor/msal-http-interceptor';
 import { MsalHttpRequestHandler } from './interceptor/msal-http-request-handler';
 import { INTERCEPTOR_USAGE, watchInterceptorRegistration } from './interceptor/registration-check';
 import { MsalHttpFeature } from './msal-http-feature';
 import { PROTECTED_RESOURCE_MATCHER, protectedResourceMatcherProvider } from './resource-map/protected-resource-matcher-token';
 import { InteractionCoordinator } from './tokens/interaction-coordinator';
+import { STARTUP_HOOKS } from './tokens/cross-tab';
 import { createMsalClient, MSAL_HTTP_CLIENT } from './tokens/msal-client';
-import { resyncMsalCache } from './tokens/msal-cache-resync';
 import { MsalClientHost } from './tokens/msal-client-host';
 import { PopupCloseWatcher } from './tokens/popup-close-watcher';
 import { clearSignOutState, listenForRelayWarnings, relayPopupResponse } from './tokens/popup-response-relay';
-import { SignOutRelay } from './tokens/sign-out-relay';
 import { TokenAcquirer } from './tokens/token-acquirer';
 
 /**
@@ -42,14 +39,11 @@ export function msalHttpProviders(config: MsalHttpConfig): (Provider | Environme
     { provide: MSAL_HTTP_CLIENT, useFactory: () => createMsalClient(resolved.msal) },
     protectedResourceMatcherProvider,
     MsalHttpEventBus,
-    MsalHttpEvents,
     MsalClientHost,
     PopupCloseWatcher,
-    SignOutRelay,
     InteractionCoordinator,
     TokenAcquirer,
     MsalHttpRequestHandler,
-    MsalHttpAuth,
     MsalHttpInterceptor,
     provideAppInitializer(() => {
       inject(PROTECTED_RESOURCE_MATCHER);
@@ -64,11 +58,8 @@ export function msalHttpProviders(config: MsalHttpConfig): (Provider | Environme
         const stopListening = listenForRelayWarnings(win);
         inject(DestroyRef).onDestroy(() => (stopWatching(), stopListening()));
       }
-      // A sign-out in another tab reaches this one (sessionStorage caches; msal relays localStorage).
-      inject(SignOutRelay).start();
-      // From startup on, before msal reads its cache: a tab opened while another renews must not
-      // keep the refresh token just redeemed (docs/token-cache.md, "Refresh-token redemption").
-      if (win) inject(DestroyRef).onDestroy(resyncMsalCache(win));
+      // Optional features (withCrossTabSync()) start here, before msal-browser reads its cache.
+      if (win) for (const hook of inject(STARTUP_HOOKS)) hook(win);
       // Requests await this promise and report its failure; nothing to do with it here.
       inject(MsalClientHost)
         .ready()

@@ -31,8 +31,12 @@ import { browserOnly } from '../tokens/runtime-errors';
  * signIn() { this.auth.loginPopup().catch((e) => this.error.set(e.message)); }
  * signedIn = computed(() => this.auth.account() !== null);
  */
-// Without the library's providers, injecting this names the fix instead of Angular's generic NG0201.
-@Injectable({ providedIn: 'root', useFactory: () => notConfigured('MsalHttpAuth') })
+// Not in the library's provider list, so that an app that never injects it does not ship it;
+// without the library's providers, injecting it names the fix instead of Angular's generic NG0201.
+@Injectable({
+  providedIn: 'root',
+  useFactory: () => (inject(MsalHttpEventBus, { optional: true }) ? new MsalHttpAuth() : notConfigured('MsalHttpAuth')),
+})
 export class MsalHttpAuth {
   private readonly injector = inject(Injector);
   private readonly isBrowser = isPlatformBrowser(inject(PLATFORM_ID));

@@ -1,17 +1,15 @@
 import { DestroyRef, inject, Injectable } from '@angular/core';
 import { Subject } from 'rxjs';
 
-import { MsalBrowserEvent, MsalHttpEvent } from './msal-http-event';
+import { MsalHttpEvent } from './msal-http-event';
 
 /** The write side of the event streams; internal, so only the library emits. */
 @Injectable()
 export class MsalHttpEventBus {
   private readonly subject = new Subject<MsalHttpEvent>();
-  private readonly msalSubject = new Subject<MsalBrowserEvent>();
   private readonly accounts = new Subject<void>();
 
   readonly events$ = this.subject.asObservable();
-  readonly msalBrowserEvents$ = this.msalSubject.asObservable();
   /**
    * Ticks when the active account may have changed. Internal listeners use this instead of
    * `events$`, so that they do not make every request build events nobody reads.
@@ -21,7 +19,6 @@ export class MsalHttpEventBus {
   constructor() {
     inject(DestroyRef).onDestroy(() => {
       this.subject.complete();
-      this.msalSubject.complete();
       this.accounts.complete();
     });
   }
@@ -34,20 +31,11 @@ export class MsalHttpEventBus {
     return this.subject.observed;
   }
 
-  /** True while anyone listens to msal-browser's bridged events. */
-  get msalBrowserObserved(): boolean {
-    return this.msalSubject.observed;
-  }
-
   accountMayHaveChanged(): void {
     this.accounts.next();
   }
 
   emit(event: MsalHttpEvent): void {
     this.subject.next(event);
-  }
-
-  emitMsalBrowser(event: MsalBrowserEvent): void {
-    this.msalSubject.next(event);
   }
 }

@@ -1,26 +1,32 @@
 import { inject, Injectable, Signal } from '@angular/core';
 import type { InteractionStatus } from '@azure/msal-browser';
-import { filter, Observable, Subscription } from 'rxjs';
+import { filter, map, Observable, share, Subscription } from 'rxjs';
 
 import type { EventType } from '@azure/msal-browser';
 
 import { MsalBrowserEvent, MsalBrowserEventOfType, MsalHttpEvent, MsalHttpEventOfType, MsalHttpEventType } from './msal-http-event';
 import { notConfigured } from '../config/config-errors';
 import { MsalHttpEventBus } from './msal-http-event-bus';
+import { toMsalBrowserEvent } from './sanitize';
 import { MsalClientHost } from '../tokens/msal-client-host';
 
 /**
  * The read side of ngx-msal-http's events: the library's own (`events$`: one event per thing that
  * happens), msal-browser's raw events apart (`msalBrowserEvents$`), and the interaction status.
- * Available wherever the library is provided.
+ * Available wherever the library is provided (in the application's root injector); an app that never
+ * injects it does not ship it.
  *
  * @example
  * private readonly events = inject(MsalHttpEvents);
  * failures = this.events.on('msal:acquireTokenFailure', 'msal:notAuthorized');
  * ready = computed(() => this.events.inProgress() === 'none');
  */
-// Without the library's providers, injecting this names the fix instead of Angular's generic NG0201.
-@Injectable({ providedIn: 'root', useFactory: () => notConfigured('MsalHttpEvents') })
+// Not in the library's provider list, so that it tree-shakes; without the library's providers,
+// injecting it names the fix instead of Angular's generic NG0201.
+@Injectable({
+  providedIn: 'root',
+  useFactory: () => (inject(MsalHttpEventBus, { optional: true }) ? new MsalHttpEvents() : notConfigured('MsalHttpEvents')),
+})
 export class MsalHttpEvents {
   private readonly bus = inject(MsalHttpEventBus);
   // The interaction status is the client host's state, written from msal-browser's events only.
@@ -32,7 +38,7 @@ export class MsalHttpEvents {
    * msal-browser's own events (`addEventCallback`), without tokens. Apart from `events$`: msal
    * reports the interceptor's silent calls too, under the same names as the library's events.
    */
-  readonly msalBrowserEvents$: Observable<MsalBrowserEvent> = this.bus.msalBrowserEvents$;
+  readonly msalBrowserEvents$: Observable<MsalBrowserEvent> = this.host.messages$.pipe(map(toMsalBrowserEvent), share());
 
   /** msal-browser's interaction status (`startup` until redirect handling is done, then `none`, …). */
   readonly inProgress$: Observable<InteractionStatus> = this.host.status$;

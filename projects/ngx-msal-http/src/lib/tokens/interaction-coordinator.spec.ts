@@ -8,6 +8,7 @@ import { outcomeOf, settle, setUpMsalHttp } from '../../test-support/msal-http-t
 import { MsalHttpConfig } from '../config/msal-http-config';
 import { MsalHttpError } from '../config/msal-http-error';
 import { MsalClientHost } from './msal-client-host';
+import { withCrossTabSync } from './cross-tab-sync';
 import { MSAL_HTTP_RENEWAL_LOCKS } from './web-locks';
 
 const ORDERS = 'https://api.contoso.test/orders';
@@ -115,6 +116,16 @@ describe('InteractionCoordinator across tabs (Web Locks)', () => {
     expect(client.calls.acquireTokenPopup.length).toBe(0);
   });
 
+  it('opens its popup without asking for the lock when withCrossTabSync() is not provided', async () => {
+    const { client, http, msal, locks } = tabWithLocks({}, []);
+    locks.holdElsewhere(LOCK);
+
+    http.get(ORDERS).subscribe();
+    (await msal.expectRequest(ORDERS)).flush({});
+
+    expect(client.calls.acquireTokenPopup.length).toBe(1);
+  });
+
   it('holds the lock while its own popup is open and lets it go when the popup ends', async () => {
     const { client, http, msal, locks } = tabWithLocks();
     let finish = () => {};
@@ -146,7 +157,7 @@ describe('InteractionCoordinator across tabs (Web Locks)', () => {
   });
 });
 
-function tabWithLocks(config: Partial<MsalHttpConfig> = {}) {
+function tabWithLocks(config: Partial<MsalHttpConfig> = {}, features = [withCrossTabSync()]) {
   const client = new FakeMsalClient();
   client.interactionRequired = true;
   const locks = new FakeTabLocks();
@@ -154,7 +165,7 @@ function tabWithLocks(config: Partial<MsalHttpConfig> = {}) {
     client,
     account: fakeAccount(),
     config,
-    providers: [{ provide: MSAL_HTTP_RENEWAL_LOCKS, useValue: locks }],
+    providers: [...features.flatMap((feature) => feature.ɵproviders), { provide: MSAL_HTTP_RENEWAL_LOCKS, useValue: locks }],
   });
   return { ...harness, locks };
 }

@@ -8,10 +8,7 @@ import { MsalClientHost } from './msal-client-host';
 import { PopupCloseWatcher } from './popup-close-watcher';
 import { interactionElsewhereTimeout, popupTimeout } from './runtime-errors';
 import { withTimeout } from './timeout';
-import { MSAL_HTTP_RENEWAL_LOCKS } from './web-locks';
-
-// Rejection of a popup turn that waited for another tab's popup instead of opening one.
-const OTHER_TAB: unknown = Object.freeze({ otherTab: true });
+import { CROSS_TAB_SYNC, OTHER_TAB } from './cross-tab';
 
 /**
  * What an acquisition gets from {@link InteractionCoordinator.popup}: the popup's result (when the
@@ -32,7 +29,7 @@ export class InteractionCoordinator {
   private readonly timeout = inject(MSAL_HTTP_CONFIG).timeouts.interaction;
   private readonly zone = inject(NgZone, { optional: true });
   private readonly watcher = inject(PopupCloseWatcher);
-  private readonly locks = inject(MSAL_HTTP_RENEWAL_LOCKS);
+  private readonly crossTab = inject(CROSS_TAB_SYNC);
   private popupUnderWay: { readonly key: string; readonly promise: Promise<AuthenticationResult> } | null = null;
   private redirecting = false;
   private popupsDone = 0;
@@ -116,40 +113,14 @@ export class InteractionCoordinator {
     return withTimeout(opened, this.timeout, () => popupTimeout(this.timeout), { zone: this.zone, cleanup: () => close.stop() });
   }
 
-  /**
-   * Runs `popup` under the Web Lock `ngx-msal-http.interaction.<clientId>`, so that the app's
-   * tabs open one sign-in popup at a time. When another tab holds it, waits (bounded by the
-   * interaction timeout, `MSALHTTP208`) until that tab's popup ends, then rejects with
-   * `OTHER_TAB`: the caller retries silently. Without Web Locks: `popup()` as is.
-   */
+  // One popup at a time across the app's tabs, with withCrossTabSync(); see cross-tab-sync.ts.
+  // Async like the locked path, so that a popup failing at once (blocked) settles as late without it.
   private async acrossTabs(popup: () => Promise<AuthenticationResult>): Promise<AuthenticationResult> {
-    const locks = this.locks;
     const clientId = this.host.clientId;
-    if (!locks || !clientId) return popup();
-    const name = `ngx-msal-http.interaction.${clientId}`;
-    const release = await new Promise<(() => void) | null>((resolve, reject) => {
-      locks
-        .request(name, { ifAvailable: true }, (lock) => {
-          if (!lock) return resolve(null);
-          // Held until release() is called.
-          return new Promise<void>((done) => resolve(done));
-        })
-        .catch(reject);
-    });
-    if (!release) {
-      const controller = new AbortController();
-      const released = locks.request(name, { signal: controller.signal }, () => undefined);
-      await withTimeout(released, this.timeout, () => interactionElsewhereTimeout(this.timeout), {
-        zone: this.zone,
-        cleanup: () => controller.abort(),
-      });
-      throw OTHER_TAB;
-    }
-    try {
-      return await popup();
-    } finally {
-      release();
-    }
+    if (!this.crossTab || !clientId) return popup();
+    return this.crossTab.interaction(clientId, popup, (released, cleanup) =>
+      withTimeout(released, this.timeout, () => interactionElsewhereTimeout(this.timeout), { zone: this.zone, cleanup }),
+    );
   }
 
   // `startup` is not an interaction: acquisitions reach this point only after startup, and a

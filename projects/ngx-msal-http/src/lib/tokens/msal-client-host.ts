@@ -6,7 +6,6 @@ import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
 import { startupFailed } from './runtime-errors';
 import { MsalHttpEventBus } from '../events/msal-http-event-bus';
 import { toLibraryEvent } from '../events/library-events';
-import { toMsalBrowserEvent } from '../events/sanitize';
 import { selectAccount } from './account-selection';
 import { MSAL_HTTP_CLIENT } from './msal-client';
 import { withTimeout } from './timeout';
@@ -56,7 +55,8 @@ export class MsalClientHost {
   readonly status$: Observable<InteractionStatus> = this.statusSubject.pipe(distinctUntilChanged());
   /**
    * msal-browser's raw event messages, for the library's own watchers (the popup window of
-   * `msal:popupOpened` among them); never exposed to the app.
+   * `msal:popupOpened` among them); the app sees them only through `toMsalBrowserEvent`, without
+   * tokens (MsalHttpEvents.msalBrowserEvents$).
    */
   readonly messages$: Observable<EventMessage> = this.messages.asObservable();
 
@@ -157,7 +157,6 @@ export class MsalClientHost {
     if (status !== null) this.setStatus(status);
     if (ACCOUNT_EVENTS.has(message.eventType)) this.accountsChanged();
     if (this.messages.observed) this.messages.next(message);
-    if (this.bus.msalBrowserObserved) this.bus.emitMsalBrowser(toMsalBrowserEvent(message));
     if (this.bus.observed) {
       const event = toLibraryEvent(message, this.client);
       if (event) this.bus.emit(event);

@@ -7,7 +7,7 @@ import type { DpopResource } from '../dpop/dpop-policy';
 import { MsalHttpEventBus } from '../events/msal-http-event-bus';
 import { TokenRequestInfo } from '../events/msal-http-event';
 import { toEventAccount, toTokenResultInfo } from '../events/sanitize';
-import { MSAL_HTTP_RENEWAL_LOCKS } from './account-lock';
+import { CROSS_TAB_SYNC } from './cross-tab';
 import { acquisitionKey, sortedScopes } from './acquisition-key';
 import { requiresInteraction, toMsalHttpError } from './auth-errors';
 import { InteractionCoordinator } from './interaction-coordinator';
@@ -67,7 +67,7 @@ export class TokenAcquirer {
     () => this.host.client,
     this.config.timeouts.silent,
     inject(NgZone, { optional: true }),
-    inject(MSAL_HTTP_RENEWAL_LOCKS),
+    inject(CROSS_TAB_SYNC)?.locks ?? null,
   );
   private readonly inFlight = new Map<string, Promise<AuthenticationResult>>();
   // Sorted scope lists, by the (compiled, long-lived) scope list a request matched.

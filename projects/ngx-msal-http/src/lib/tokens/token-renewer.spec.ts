@@ -7,6 +7,7 @@ import { interactionRequiredError, networkError } from '../../../testing/src/fak
 import { setUpMsalHttp } from '../../test-support/msal-http-test-bed';
 import { withTokenRenewal } from '../msal-http-feature';
 import { CACHE_SYNC_MS, MSAL_HTTP_RENEWAL_LOCKS } from './account-lock';
+import { withCrossTabSync } from './cross-tab-sync';
 
 const ORDERS = 'https://api.contoso.test/orders';
 const MINUTE = 60_000;
@@ -27,10 +28,14 @@ describe('TokenRenewer (withTokenRenewal)', () => {
     TestBed.inject(HttpTestingController).verify();
   });
 
-  async function signedInWithToken(locks: LockManager | null = null) {
+  async function signedInWithToken(locks: LockManager | null = null, crossTab = true) {
     const harness = setUpMsalHttp({
       account: fakeAccount(),
-      providers: [...withTokenRenewal().ɵproviders, { provide: MSAL_HTTP_RENEWAL_LOCKS, useValue: locks }],
+      providers: [
+        ...withTokenRenewal().ɵproviders,
+        ...(crossTab ? withCrossTabSync().ɵproviders : []),
+        { provide: MSAL_HTTP_RENEWAL_LOCKS, useValue: locks },
+      ],
     });
     harness.http.get(`${ORDERS}/0`).subscribe();
     (await harness.msal.expectRequest(`${ORDERS}/0`)).flush({});
@@ -155,6 +160,17 @@ describe('TokenRenewer (withTokenRenewal)', () => {
       [`ngx-msal-http.renewal.${fakeAccount().homeAccountId}`, jasmine.any(Function)],
       [`ngx-msal-http.renewal.${fakeAccount().homeAccountId}`, jasmine.any(Function)],
     ]);
+    expect(client.calls.acquireTokenSilent.length).toBe(2);
+  });
+
+  it('takes no Web Lock without withCrossTabSync(): each tab renews on its own', async () => {
+    const request = jasmine.createSpy('locks.request');
+    const { client, msal } = await signedInWithToken({ request } as unknown as LockManager, false);
+
+    jasmine.clock().tick(RENEWAL_AT);
+    await msal.settle();
+
+    expect(request).not.toHaveBeenCalled();
     expect(client.calls.acquireTokenSilent.length).toBe(2);
   });
 });
