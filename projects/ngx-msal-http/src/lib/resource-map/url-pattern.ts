@@ -12,6 +12,9 @@ import {
 } from './map-errors';
 import { hostLikeKey, misspelledScheme, withLikelyScheme } from './key-hints';
 
+// As in map-errors.ts: plain Node (ngx-msal-http/matching) has no ngDevMode, so the `typeof` form.
+declare const ngDevMode: boolean | object | null | undefined;
+
 /** One path segment of a key: a literal, `*` (one segment) or `**` (any number of segments). */
 export type PathSegment = { readonly kind: 'literal'; readonly text: string } | { readonly kind: 'star' | 'globstar' };
 
@@ -41,7 +44,10 @@ export function parseUrlPattern(key: string, baseUrl: string | undefined): UrlPa
   const url = resolveKey(key, written, baseUrl);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     // "localhost:4200/api" parses as the scheme "localhost:": name the URL it most likely meant.
-    throw unsupportedScheme(key, url.protocol, HOST_PORT_AS_SCHEME.test(written) ? withLikelyScheme(written) : undefined);
+    // Hints only feed messages, which exist in development builds only (as do the hints' code).
+    const hint =
+      (typeof ngDevMode === 'undefined' || ngDevMode) && HOST_PORT_AS_SCHEME.test(written) ? withLikelyScheme(written) : undefined;
+    throw unsupportedScheme(key, url.protocol, hint);
   }
   if (key.includes('?') || key.includes('#')) {
     throw keyWithQueryOrFragment(key);
@@ -54,8 +60,10 @@ export function parseUrlPattern(key: string, baseUrl: string | undefined): UrlPa
   const port = effectivePort(url.protocol, url.port);
   const path = segments.map((s) => (s.kind === 'literal' ? `=${s.text}` : s.kind)).join('/');
   // A relative key that starts like a host is valid (a path on the app) but rarely meant.
-  const meant = baseUrl !== undefined && !ABSOLUTE.test(written) ? hostLikeKey(written) : undefined;
-  if (meant !== undefined) warnKeyLooksLikeHost(key, url.href, meant);
+  if ((typeof ngDevMode === 'undefined' || ngDevMode) && baseUrl !== undefined && !ABSOLUTE.test(written)) {
+    const meant = hostLikeKey(written);
+    if (meant !== undefined) warnKeyLooksLikeHost(key, url.href, meant);
+  }
   return {
     protocol: url.protocol,
     hostSuffix,
@@ -91,7 +99,7 @@ function resolveKey(key: string, written: string, baseUrl: string | undefined): 
     throw keyNotUrl(key);
   }
   if (baseUrl === undefined) {
-    throw relativeKeyWithoutBase(key, hostLikeKey(written));
+    throw relativeKeyWithoutBase(key, typeof ngDevMode === 'undefined' || ngDevMode ? hostLikeKey(written) : undefined);
   }
   try {
     return new URL(key, baseUrl);

@@ -1,6 +1,6 @@
 import { HttpRequest } from '@angular/common/http';
 import { EnvironmentInjector, inject, Injectable, NgZone, runInInjectionContext } from '@angular/core';
-import { AccountInfo, AuthenticationResult, AuthenticationScheme, CacheLookupPolicy, PopupRequest } from '@azure/msal-browser';
+import { AccountInfo, AuthenticationResult, AuthenticationScheme, PopupRequest } from '@azure/msal-browser';
 
 import { MSAL_HTTP_CONFIG, MsalHttpAuthRequest } from '../config/msal-http-config';
 import type { DpopResource } from '../dpop/dpop-policy';
@@ -14,7 +14,7 @@ import { InteractionCoordinator } from './interaction-coordinator';
 import { MsalClientHost } from './msal-client-host';
 import { emptyAccessToken, interactionNotAllowed, interactionRoundsExhausted, noAccount, redirectStarted } from './runtime-errors';
 import { SilentCaller } from './silent-caller';
-import { memoryAllowed, servedUntil, TokenMemory } from './token-memory';
+import { memoryAllowed, TokenMemory } from './token-memory';
 
 // A request that keeps needing the user after this many interactions fails instead of looping.
 const MAX_INTERACTION_ROUNDS = 3;
@@ -28,15 +28,8 @@ export interface HeldToken {
   readonly fields: MsalHttpAuthRequest;
 }
 
-/** What {@link TokenAcquirer.renew} did. */
-export type RenewalOutcome =
-  | { readonly kind: 'renewed' }
-  | { readonly kind: 'gone' }
-  | { readonly kind: 'interaction' }
-  | { readonly kind: 'failed'; readonly expiresAt: number };
-
 /** One acquisition, worked out once: the account, the request fields, the key that identifies it. */
-interface Plan {
+export interface Plan {
   readonly account: AccountInfo | null;
   readonly scopes: string[];
   readonly claims: string | undefined;
@@ -63,7 +56,8 @@ export class TokenAcquirer {
   private readonly memory = new TokenMemory<HeldToken>();
   // Set by TokenRenewer (withTokenRenewal()): told about each token memory keeps.
   private rememberListener: ((key: string) => void) | null = null;
-  private readonly silentCalls = new SilentCaller(
+  /** Every acquireTokenSilent of the app goes through this queue (TokenRenewer's too). */
+  readonly silentCalls = new SilentCaller(
     () => this.host.client,
     this.config.timeouts.silent,
     inject(NgZone, { optional: true }),
@@ -91,44 +85,6 @@ export class TokenAcquirer {
   /** Calls `listener` with the key of each token memory keeps (renewal schedules from it). */
   onRemember(listener: (key: string) => void): void {
     this.rememberListener = listener;
-  }
-
-  /**
-   * Renews the token memory holds under `key` before it stops being served, msal doing the work:
-   * first a plain silent call (another tab sharing the cache may have renewed it already), then
-   * one that skips the access-token cache, both in one turn of the account's cross-tab lock.
-   * Never opens a popup. Resolves to what happened.
-   */
-  async renew(key: string): Promise<RenewalOutcome> {
-    const entry = this.memory.entry(key);
-    if (!entry) return { kind: 'gone' };
-    const { account, scopes, fields } = entry.meta;
-    const request = { ...fields, scopes, account };
-    const generation = this.memory.generation;
-    try {
-      // Both calls in one turn of the account's lock: no other tab redeems in between.
-      const result = await this.silentCalls.exclusive(account.homeAccountId, async (silent) => {
-        const cached = await silent(key, request);
-        const fresh = (servedUntil(cached, this.host.renewalOffsetMs) ?? 0) > entry.servedUntil;
-        return fresh ? cached : silent(key, { ...request, cacheLookupPolicy: CacheLookupPolicy.RefreshTokenAndNetwork });
-      });
-      // Signed out or switched account meanwhile: the memory was cleared; keep nothing.
-      if (this.memory.generation !== generation) return { kind: 'gone' };
-      this.remember({ account, scopes, claims: undefined, fields, key, dpop: false }, account, result);
-      return { kind: 'renewed' };
-    } catch (error) {
-      const typed = requiresInteraction(error) ? error : toMsalHttpError(error, 'silent');
-      if (this.bus.observed) {
-        this.bus.emit({
-          type: 'msal:tokenRenewalFailure',
-          scopes,
-          account: toEventAccount(account),
-          error: typed,
-          interactionRequired: requiresInteraction(error),
-        });
-      }
-      return requiresInteraction(error) ? { kind: 'interaction' } : { kind: 'failed', expiresAt: entry.result.expiresOn?.getTime() ?? 0 };
-    }
   }
 
   /**
@@ -313,25 +269,14 @@ export class TokenAcquirer {
     };
   }
 
-  private remember(plan: Plan, account: AccountInfo, result: AuthenticationResult): void {
+  /** Keeps `result` in memory when `plan` allows it; TokenRenewer keeps its renewals through this. */
+  remember(plan: Plan, account: AccountInfo, result: AuthenticationResult): void {
     if (!memoryAllowed(plan.fields, plan.claims)) return;
     const offset = this.host.renewalOffsetMs;
     const key = acquisitionKey(account, plan.scopes, undefined, plan.fields);
     const held = this.memory.set(key, result, offset, Date.now(), { account, scopes: plan.scopes, fields: plan.fields });
     if (held) this.rememberListener?.(key);
-    if (!held && (typeof ngDevMode === 'undefined' || ngDevMode)) this.warnShortLifetime(plan, result, offset);
-  }
-
-  // With tokens that live shorter than msal's renewal offset, msal refreshes on every request.
-  private warnShortLifetime(plan: Plan, result: AuthenticationResult, offsetMs: number): void {
-    const lifetime = result.expiresOn ? result.expiresOn.getTime() - Date.now() : null;
-    if (lifetime === null || lifetime > offsetMs || this.warnedShortLifetime.has(plan.key)) return;
-    this.warnedShortLifetime.add(plan.key);
-    console.warn(
-      `ngx-msal-http: access tokens for scopes "${plan.scopes.join(' ')}" live ${Math.round(lifetime / 1000)} s, less than ` +
-        `msal-browser's renewal offset (system.tokenRenewalOffsetSeconds, ${offsetMs / 1000} s): every request refreshes ` +
-        `the token. Lower system.tokenRenewalOffsetSeconds below the token lifetime (see docs/token-cache.md).`,
-    );
+    if (!held && (typeof ngDevMode === 'undefined' || ngDevMode)) warnShortLifetime(this.warnedShortLifetime, plan, result, offset);
   }
 
   /** The fields {@link cached} worked out for this request on a miss, if they still apply. */
@@ -396,4 +341,17 @@ export function withoutQuery(url: string): string {
 function grantsAll(result: AuthenticationResult, scopes: readonly string[]): boolean {
   const granted = new Set((result.scopes ?? []).map((scope) => scope.toLowerCase()));
   return scopes.every((scope) => granted.has(scope.toLowerCase()));
+}
+
+// Development builds only (a function, so that production bundles drop it): with tokens that live
+// shorter than msal's renewal offset, msal refreshes on every request. Once per acquisition key.
+function warnShortLifetime(warned: Set<string>, plan: Plan, result: AuthenticationResult, offsetMs: number): void {
+  const lifetime = result.expiresOn ? result.expiresOn.getTime() - Date.now() : null;
+  if (lifetime === null || lifetime > offsetMs || warned.has(plan.key)) return;
+  warned.add(plan.key);
+  console.warn(
+    `ngx-msal-http: access tokens for scopes "${plan.scopes.join(' ')}" live ${Math.round(lifetime / 1000)} s, less than ` +
+      `msal-browser's renewal offset (system.tokenRenewalOffsetSeconds, ${offsetMs / 1000} s): every request refreshes ` +
+      `the token. Lower system.tokenRenewalOffsetSeconds below the token lifetime (see docs/token-cache.md).`,
+  );
 }
