@@ -1,4 +1,4 @@
-import { MsalHttpError, MsalHttpErrorCode } from './msal-http-error';
+import { type ErrorCodeOf, MsalHttpError } from './msal-http-error';
 
 // Factories for the configuration errors of the options themselves (the protectedResourceMap's
 // live in resource-map/map-errors.ts). Message text exists only in development builds.
@@ -8,7 +8,7 @@ const MAX_TIMER_MS = 2_147_483_647;
 /** `msal` is missing, or the whole configuration is. */
 export function missingMsalClient(described: string, whole: boolean): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.MissingMsalClient,
+    'MSALHTTP100' satisfies ErrorCodeOf<'MissingMsalClient'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `provideMsalHttp / MsalHttpModule.forRoot got ${described} as ${whole ? 'the configuration' : 'the msal client'}; pass ` +
         `{ msal: { auth: { clientId } }, protectedResourceMap } or { msal: myPublicClientApplication, … }`,
@@ -18,7 +18,7 @@ export function missingMsalClient(described: string, whole: boolean): MsalHttpEr
 /** `interactionType` is not one of the three. */
 export function invalidInteractionType(described: string): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.InvalidInteractionType,
+    'MSALHTTP111' satisfies ErrorCodeOf<'InvalidInteractionType'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) && `interactionType is ${described}; use 'popup', 'redirect' or 'none'`,
   );
 }
@@ -26,7 +26,7 @@ export function invalidInteractionType(described: string): MsalHttpError {
 /** `authRequest` is neither an object nor a function. */
 export function invalidAuthRequest(described: string): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.InvalidAuthRequest,
+    'MSALHTTP116' satisfies ErrorCodeOf<'InvalidAuthRequest'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `authRequest is ${described}; use an object such as { authority } or a function (request, scopes, { account }) => ({ … })`,
   );
@@ -35,7 +35,7 @@ export function invalidAuthRequest(described: string): MsalHttpError {
 /** A `timeouts` entry setTimeout cannot honour. */
 export function invalidTimeout(name: string, described: string): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.InvalidTimeout,
+    'MSALHTTP115' satisfies ErrorCodeOf<'InvalidTimeout'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `timeouts.${name} is ${described}; use a positive number of milliseconds up to ${MAX_TIMER_MS} (about 24.8 days)`,
   );
@@ -44,7 +44,7 @@ export function invalidTimeout(name: string, described: string): MsalHttpError {
 /** A scope that is empty, not a string, or several scopes in one string. */
 export function invalidScope(where: string, described: string): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.InvalidScope,
+    'MSALHTTP103' satisfies ErrorCodeOf<'InvalidScope'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `${where} has scope ${described}; each scope must be a non-empty string without spaces`,
   );
@@ -53,7 +53,7 @@ export function invalidScope(where: string, described: string): MsalHttpError {
 /** A library service or the interceptor is used in an injector without the library's providers. */
 export function notProvided(what: string): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.NotProvided,
+    'MSALHTTP117' satisfies ErrorCodeOf<'NotProvided'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `${what} is used but ngx-msal-http is not configured in this injector; add provideMsalHttp(config) to the ` +
         `application providers (app.config.ts) or MsalHttpModule.forRoot(config) to AppModule's imports`,

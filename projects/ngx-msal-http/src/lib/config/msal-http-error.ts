@@ -60,6 +60,13 @@ export const MsalHttpErrorCode = {
 /** A stable ngx-msal-http error code, for example `'MSALHTTP102'`. */
 export type MsalHttpErrorCode = (typeof MsalHttpErrorCode)[keyof typeof MsalHttpErrorCode];
 
+/**
+ * The code named `N`, as a type. The factories write each code as a literal checked against its
+ * name (`'MSALHTTP101' satisfies ErrorCodeOf<'KeyNotUrl'>`): the table above stays the one
+ * definition, and an app that never reads `MsalHttpErrorCode` does not ship the table.
+ */
+export type ErrorCodeOf<N extends keyof typeof MsalHttpErrorCode> = (typeof MsalHttpErrorCode)[N];
+
 // Registry-wide, so that the copy of the class in ngx-msal-http/matching brands the same way.
 const BRAND = Symbol.for('ngx-msal-http.MsalHttpError');
 

@@ -1,4 +1,4 @@
-import { MsalHttpError, MsalHttpErrorCode } from '../config/msal-http-error';
+import { type ErrorCodeOf, MsalHttpError } from '../config/msal-http-error';
 
 // Factories for the protectedResourceMap's configuration errors (1xx): one per condition, message
 // text only in development builds. The matcher runs in plain Node too (`ngx-msal-http/matching`),
@@ -11,7 +11,7 @@ const KEY_FORMS = 'write an absolute http(s) URL such as "https://api.contoso.co
 /** A key that is not a string (a `Map` can hold any key). */
 export function keyNotString(described: string): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.KeyNotUrl,
+    'MSALHTTP101' satisfies ErrorCodeOf<'KeyNotUrl'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) && `protectedResourceMap key ${described} is not a string; keys are URLs or app paths`,
   );
 }
@@ -19,7 +19,7 @@ export function keyNotString(described: string): MsalHttpError {
 /** An empty or blank key. */
 export function emptyKey(): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.KeyNotUrl,
+    'MSALHTTP101' satisfies ErrorCodeOf<'KeyNotUrl'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) && `protectedResourceMap has an empty key; use a URL or an app path such as "/api"`,
   );
 }
@@ -27,7 +27,7 @@ export function emptyKey(): MsalHttpError {
 /** A key the URL parser rejects, alone or against the base URL. */
 export function keyNotUrl(key: string, baseUrl?: string): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.KeyNotUrl,
+    'MSALHTTP101' satisfies ErrorCodeOf<'KeyNotUrl'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `protectedResourceMap key "${key}" is not a valid URL${baseUrl === undefined ? '' : ` (base "${baseUrl}")`}; ${KEY_FORMS}`,
   );
@@ -36,7 +36,7 @@ export function keyNotUrl(key: string, baseUrl?: string): MsalHttpError {
 /** A key whose scheme is not http or https; `suggestion` is the URL the user most likely meant. */
 export function unsupportedScheme(key: string, protocol: string, suggestion: string | undefined): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.UnsupportedScheme,
+    'MSALHTTP104' satisfies ErrorCodeOf<'UnsupportedScheme'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `protectedResourceMap key "${key}" has scheme "${protocol}"; keys must be http(s) URLs or paths relative to the app` +
         (suggestion === undefined ? '' : ` (write "${suggestion}" if you meant a host)`),
@@ -46,7 +46,7 @@ export function unsupportedScheme(key: string, protocol: string, suggestion: str
 /** A key with `?` or `#`. */
 export function keyWithQueryOrFragment(key: string): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.KeyWithQueryOrFragment,
+    'MSALHTTP105' satisfies ErrorCodeOf<'KeyWithQueryOrFragment'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `protectedResourceMap key "${key}" contains a query or fragment; queries and fragments are ignored when matching, so remove them from the key`,
   );
@@ -55,7 +55,7 @@ export function keyWithQueryOrFragment(key: string): MsalHttpError {
 /** A key with user information. */
 export function keyWithUserInfo(key: string): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.KeyWithUserInfo,
+    'MSALHTTP106' satisfies ErrorCodeOf<'KeyWithUserInfo'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) && `protectedResourceMap key "${key}" contains user information ("user@"); remove it`,
   );
 }
@@ -63,7 +63,7 @@ export function keyWithUserInfo(key: string): MsalHttpError {
 /** A host `*` that is not a whole leftmost label, or that leaves fewer than two literal labels. */
 export function invalidHostWildcard(key: string, hostname: string, tooBroad: boolean): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.InvalidHostWildcard,
+    'MSALHTTP107' satisfies ErrorCodeOf<'InvalidHostWildcard'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `protectedResourceMap key "${key}" has host "${hostname}"` +
         (tooBroad ? ' with fewer than two literal labels, which would match unrelated sites' : '') +
@@ -74,7 +74,7 @@ export function invalidHostWildcard(key: string, hostname: string, tooBroad: boo
 /** Two keys that cover the same URLs. */
 export function duplicateKey(earlier: string, key: string): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.DuplicateKey,
+    'MSALHTTP108' satisfies ErrorCodeOf<'DuplicateKey'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `protectedResourceMap keys "${earlier}" and "${key}" cover the same URLs; keep one of them`,
   );
@@ -83,7 +83,7 @@ export function duplicateKey(earlier: string, key: string): MsalHttpError {
 /** A method entry whose `httpMethod` is missing or not an HTTP method name. */
 export function invalidHttpMethod(key: string, described: string): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.InvalidMethodEntry,
+    'MSALHTTP109' satisfies ErrorCodeOf<'InvalidMethodEntry'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `protectedResourceMap key "${key}" has a method entry with httpMethod ${described}; use an HTTP method name such as "GET" or "POST"`,
   );
@@ -92,7 +92,7 @@ export function invalidHttpMethod(key: string, described: string): MsalHttpError
 /** A method entry whose `scopes` is neither a list nor `null`. */
 export function invalidMethodScopes(key: string, method: string, described: string): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.InvalidMethodEntry,
+    'MSALHTTP109' satisfies ErrorCodeOf<'InvalidMethodEntry'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `protectedResourceMap key "${key}" method ${method} has scopes ${described}; use a scope list or null to exclude the method`,
   );
@@ -101,7 +101,7 @@ export function invalidMethodScopes(key: string, method: string, described: stri
 /** The same method twice in one key. */
 export function duplicateMethod(key: string, method: string): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.InvalidMethodEntry,
+    'MSALHTTP109' satisfies ErrorCodeOf<'InvalidMethodEntry'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `protectedResourceMap key "${key}" lists method ${method} twice; merge the two entries`,
   );
@@ -110,7 +110,7 @@ export function duplicateMethod(key: string, method: string): MsalHttpError {
 /** A value that is not a list or `null`. */
 export function invalidMapValue(key: string, described: string): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.InvalidMapValue,
+    'MSALHTTP110' satisfies ErrorCodeOf<'InvalidMapValue'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `protectedResourceMap key "${key}" maps to ${described}; use a scope list such as ["api://app/read"], null to exclude it, ` +
         `or method entries { httpMethod, scopes }`,
@@ -120,7 +120,7 @@ export function invalidMapValue(key: string, described: string): MsalHttpError {
 /** An empty scope list, for a key or (with `method`) for one method entry. */
 export function emptyScopeList(key: string, method?: string): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.EmptyScopeList,
+    'MSALHTTP102' satisfies ErrorCodeOf<'EmptyScopeList'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `protectedResourceMap key "${key}"${method === undefined ? '' : ` method ${method}`} maps to an empty scope list; use null to exclude it`,
   );
@@ -133,7 +133,7 @@ export function emptyScopeList(key: string, method?: string): MsalHttpError {
  */
 export function invalidMapScope(key: string, described: string): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.InvalidScope,
+    'MSALHTTP103' satisfies ErrorCodeOf<'InvalidScope'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `protectedResourceMap key "${key}" has scope ${described}; each scope must be a non-empty string without spaces, one array item per scope`,
   );
@@ -142,7 +142,7 @@ export function invalidMapScope(key: string, described: string): MsalHttpError {
 /** The map is not a `Map`, an array of pairs or a plain object. */
 export function invalidMapShape(described: string): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.InvalidMapShape,
+    'MSALHTTP112' satisfies ErrorCodeOf<'InvalidMapShape'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `protectedResourceMap is ${described}; use a Map, an array of [key, scopes] pairs or a plain object`,
   );
@@ -151,7 +151,7 @@ export function invalidMapShape(described: string): MsalHttpError {
 /** An item of an array map that is not a `[key, value]` pair. */
 export function mapItemNotPair(described: string): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.InvalidMapShape,
+    'MSALHTTP112' satisfies ErrorCodeOf<'InvalidMapShape'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `protectedResourceMap array item ${described} is not a [key, scopes] pair; write [['https://api.contoso.com', ['scope']]]`,
   );
@@ -160,7 +160,7 @@ export function mapItemNotPair(described: string): MsalHttpError {
 /** A path segment that mixes `*` with other characters. */
 export function invalidPathWildcard(key: string, segment: string): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.InvalidPathWildcard,
+    'MSALHTTP113' satisfies ErrorCodeOf<'InvalidPathWildcard'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `protectedResourceMap key "${key}" has path segment "${segment}"; "*" (one segment) and "**" (any number of segments) ` +
         `must stand alone between slashes`,
@@ -170,7 +170,7 @@ export function invalidPathWildcard(key: string, segment: string): MsalHttpError
 /** A relative key and no base URL to resolve it against; `meant` when the key looks like a host. */
 export function relativeKeyWithoutBase(key: string, meant: string | undefined): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.RelativeKeyWithoutBase,
+    'MSALHTTP114' satisfies ErrorCodeOf<'RelativeKeyWithoutBase'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `protectedResourceMap key "${key}" is relative and there is no base URL; ` +
         (meant === undefined ? '' : `write "${meant}" if you meant a host, or `) +
@@ -181,7 +181,7 @@ export function relativeKeyWithoutBase(key: string, meant: string | undefined): 
 /** A key whose http(s) scheme is misspelled (no "//", or no ":"); `corrected` is the key written right. */
 export function malformedScheme(key: string, corrected: string): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.MalformedScheme,
+    'MSALHTTP118' satisfies ErrorCodeOf<'MalformedScheme'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `protectedResourceMap key "${key}" does not start with "http://" or "https://", so it does not name the host it ` +
         `seems to (as a request URL it would be a path on the app's own origin); write "${corrected}"`,
@@ -195,7 +195,7 @@ export function malformedScheme(key: string, corrected: string): MsalHttpError {
 export function warnKeyLooksLikeHost(key: string, resolved: string, meant: string): void {
   if (typeof ngDevMode === 'undefined' || ngDevMode) {
     console.warn(
-      `${MsalHttpErrorCode.KeyLooksLikeHost}: protectedResourceMap key "${key}" is a path relative to the app (it resolves ` +
+      `MSALHTTP119: protectedResourceMap key "${key}" is a path relative to the app (it resolves ` +
         `to "${resolved}"); if you meant a host, write "${meant}". Start the key with "/" or "./" to keep it a path ` +
         `and silence this warning.`,
     );

@@ -1,4 +1,4 @@
-import { MsalHttpError, MsalHttpErrorCode } from '../config/msal-http-error';
+import { type ErrorCodeOf, MsalHttpError } from '../config/msal-http-error';
 
 // Factories for the runtime errors (2xx): one per condition, message text only in development
 // builds. Messages name scopes, methods and URLs without their query, never a token.
@@ -6,7 +6,7 @@ import { MsalHttpError, MsalHttpErrorCode } from '../config/msal-http-error';
 /** Nobody is signed in and the configuration allows no interaction. */
 export function noAccount(): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.NoAccount,
+    'MSALHTTP200' satisfies ErrorCodeOf<'NoAccount'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `nobody is signed in; sign in first (MsalHttpAuth.loginPopup/loginRedirect, or msalHttpGuard on the route) or set interactionType to 'popup' or 'redirect'`,
   );
@@ -15,7 +15,7 @@ export function noAccount(): MsalHttpError {
 /** Several accounts, none active: the library never guesses. */
 export function noActiveAccount(count: number): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.NoActiveAccount,
+    'MSALHTTP201' satisfies ErrorCodeOf<'NoActiveAccount'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `${count} accounts are signed in and none is active; call setActiveAccount(account) on the msal client ` +
         `(MSAL_HTTP_CLIENT) after sign-in, or use MsalHttpAuth's login helpers, which do`,
@@ -25,7 +25,7 @@ export function noActiveAccount(count: number): MsalHttpError {
 /** msal-browser failed for a reason the user cannot fix by signing in. */
 export function acquisitionFailed(step: string, msalCode: string, cause: unknown): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.AcquisitionFailed,
+    'MSALHTTP202' satisfies ErrorCodeOf<'AcquisitionFailed'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `token acquisition failed during the ${step} step (${msalCode}); see error.cause for msal-browser's details`,
     { cause },
@@ -35,7 +35,7 @@ export function acquisitionFailed(step: string, msalCode: string, cause: unknown
 /** The user is needed and `interactionType` is `'none'`. */
 export function interactionNotAllowed(scopes: readonly string[], cause: unknown): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.InteractionNotAllowed,
+    'MSALHTTP203' satisfies ErrorCodeOf<'InteractionNotAllowed'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `interaction is required for scopes "${scopes.join(' ')}" and interactionType is 'none'`,
     { cause },
@@ -45,7 +45,7 @@ export function interactionNotAllowed(scopes: readonly string[], cause: unknown)
 /** A redirect has started; this request was not sent. */
 export function redirectStarted(scopes: readonly string[], cause: unknown): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.RedirectStarted,
+    'MSALHTTP204' satisfies ErrorCodeOf<'RedirectStarted'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `a redirect to sign in has started for scopes "${scopes.join(' ')}"; the request was not sent`,
     { cause },
@@ -55,7 +55,7 @@ export function redirectStarted(scopes: readonly string[], cause: unknown): Msal
 /** `initialize()` / `handleRedirectPromise()` failed, or did not finish in time (`ms`). */
 export function startupFailed(cause: unknown, ms?: number): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.StartupFailed,
+    'MSALHTTP205' satisfies ErrorCodeOf<'StartupFailed'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       (ms === undefined
         ? 'msal-browser initialize() or handleRedirectPromise() failed; see error.cause'
@@ -67,7 +67,7 @@ export function startupFailed(cause: unknown, ms?: number): MsalHttpError {
 /** A silent acquisition did not settle within `timeouts.silent`. */
 export function silentTimeout(ms: number): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.SilentTimeout,
+    'MSALHTTP206' satisfies ErrorCodeOf<'SilentTimeout'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) && `acquireTokenSilent did not settle within ${ms} ms (timeouts.silent)`,
   );
 }
@@ -78,7 +78,7 @@ export function silentTimeout(ms: number): MsalHttpError {
  */
 export function popupClosed(msalCode: string | null, cause: unknown): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.PopupClosed,
+    'MSALHTTP207' satisfies ErrorCodeOf<'PopupClosed'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `the sign-in popup was closed before it completed (${msalCode ?? 'window closed'}); the request was not sent, ` +
         `and the next request that needs the user opens a new popup`,
@@ -89,7 +89,7 @@ export function popupClosed(msalCode: string | null, cause: unknown): MsalHttpEr
 /** An interaction started elsewhere held msal-browser's lock past `timeouts.interaction`. */
 export function interactionElsewhereTimeout(ms: number): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.InteractionElsewhereTimeout,
+    'MSALHTTP208' satisfies ErrorCodeOf<'InteractionElsewhereTimeout'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `another interaction (a sign-in started elsewhere in the app or in another tab) did not finish within ${ms} ms; the request was not sent`,
   );
@@ -98,7 +98,7 @@ export function interactionElsewhereTimeout(ms: number): MsalHttpError {
 /** `MSAL_HTTP_SCOPES` on a URL the map does not name. */
 export function scopesOnUnnamedUrl(method: string, url: string): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.ScopesOnUnnamedUrl,
+    'MSALHTTP209' satisfies ErrorCodeOf<'ScopesOnUnnamedUrl'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `MSAL_HTTP_SCOPES was set on ${method} ${url}, which the protectedResourceMap does not name (or excludes); ` +
         `add the URL to the map, since a token never goes to an unnamed URL`,
@@ -108,7 +108,7 @@ export function scopesOnUnnamedUrl(method: string, url: string): MsalHttpError {
 /** The popup this library opened did not complete within `timeouts.interaction`. */
 export function popupTimeout(ms: number): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.PopupTimeout,
+    'MSALHTTP210' satisfies ErrorCodeOf<'PopupTimeout'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) && `the sign-in popup did not complete within ${ms} ms (timeouts.interaction)`,
   );
 }
@@ -116,7 +116,7 @@ export function popupTimeout(ms: number): MsalHttpError {
 /** A request still needed the user after `rounds` interactions. */
 export function interactionRoundsExhausted(scopes: readonly string[], rounds: number): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.InteractionRoundsExhausted,
+    'MSALHTTP211' satisfies ErrorCodeOf<'InteractionRoundsExhausted'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `scopes "${scopes.join(' ')}" still need the user after ${rounds} interactions; check that the app registration ` +
         `grants them and that authRequest does not ask for another account or tenant`,
@@ -126,7 +126,7 @@ export function interactionRoundsExhausted(scopes: readonly string[], rounds: nu
 /** Sign-in or sign-out called on the server. */
 export function browserOnly(what: string): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.BrowserOnly,
+    'MSALHTTP212' satisfies ErrorCodeOf<'BrowserOnly'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `${what} cannot run on the server; call it from browser-only code (afterNextRender, event handlers)`,
   );
@@ -135,7 +135,7 @@ export function browserOnly(what: string): MsalHttpError {
 /** The browser refused to open the popup. */
 export function popupBlocked(msalCode: string, cause: unknown): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.PopupBlocked,
+    'MSALHTTP213' satisfies ErrorCodeOf<'PopupBlocked'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `the browser blocked the sign-in popup (${msalCode}); start sign-in from a click handler (MsalHttpAuth.loginPopup), ` +
         `ask the user to allow popups for this site, or use interactionType 'redirect'`,
@@ -146,7 +146,7 @@ export function popupBlocked(msalCode: string, cause: unknown): MsalHttpError {
 /** The popup never handed its response back (msal's bridge timeout, or no bridge page). */
 export function popupResponseLost(msalCode: string, cause: unknown): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.PopupResponseLost,
+    'MSALHTTP214' satisfies ErrorCodeOf<'PopupResponseLost'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `the popup's response never came back to the app (${msalCode}): either the popup was left open without ` +
         `finishing, or redirectUri is not a page that calls broadcastResponseToMainFrame() from ` +
@@ -158,7 +158,7 @@ export function popupResponseLost(msalCode: string, cause: unknown): MsalHttpErr
 /** A login helper failed for a reason other than a closed or blocked popup. */
 export function signInFailed(interactionType: 'popup' | 'redirect', msalCode: string, cause: unknown): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.SignInFailed,
+    'MSALHTTP215' satisfies ErrorCodeOf<'SignInFailed'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `sign-in by ${interactionType} failed (${msalCode}); see error.cause for msal-browser's details`,
     { cause },
@@ -168,7 +168,7 @@ export function signInFailed(interactionType: 'popup' | 'redirect', msalCode: st
 /** A sign-out failed. */
 export function signOutFailed(interactionType: 'popup' | 'redirect', msalCode: string, cause: unknown): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.SignOutFailed,
+    'MSALHTTP216' satisfies ErrorCodeOf<'SignOutFailed'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `sign-out by ${interactionType} failed (${msalCode}); see error.cause for msal-browser's details`,
     { cause },
@@ -178,7 +178,7 @@ export function signOutFailed(interactionType: 'popup' | 'redirect', msalCode: s
 /** msal-browser could not read the authority's endpoints (often a non-Entra provider misconfigured). */
 export function endpointsUnresolved(cause: unknown): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.EndpointsUnresolved,
+    'MSALHTTP217' satisfies ErrorCodeOf<'EndpointsUnresolved'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `msal-browser could not resolve the authority's endpoints (endpoints_resolution_error). For a provider other ` +
         `than Microsoft Entra ID, set auth.knownAuthorities: ['<authority host>'] and system.protocolMode: ProtocolMode.OIDC ` +
@@ -190,7 +190,7 @@ export function endpointsUnresolved(cause: unknown): MsalHttpError {
 /** An interaction succeeded, yet msal-browser's result carries no access token for the scopes. */
 export function emptyAccessToken(scopes: readonly string[]): MsalHttpError {
   return new MsalHttpError(
-    MsalHttpErrorCode.EmptyAccessToken,
+    'MSALHTTP218' satisfies ErrorCodeOf<'EmptyAccessToken'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `msal-browser returned no access token for scopes "${scopes.join(' ')}" after an interaction; map the URL to an ` +
         `API scope (OpenID scopes such as openid or profile alone give an id token only)`,
