@@ -10,9 +10,24 @@ import { angularLinkerPlugin } from './angular-linker-plugin.mjs';
 
 const EXTERNAL = ['@angular/*', 'rxjs', 'rxjs/*', '@azure/msal-browser', 'tslib'];
 
+const APP_IMPORTS = ['provideMsalHttp', 'msalHttpInterceptor'];
+
+// What each optional part adds to the app's imports (its own figure: the app figure leaves it out).
+// A part that costs (almost) nothing here is no longer tree-shakable: the smoke test checks that.
+export const OPTIONAL_PARTS = {
+  'withTokenRenewal()': ['withTokenRenewal'],
+  'withCrossTabSync()': ['withCrossTabSync'],
+  'withDpop()': ['withDpop'],
+  'withDiInterceptor()': ['withDiInterceptor'],
+  'msalHttpGuard()': ['msalHttpGuard'],
+  MsalHttpAuth: ['MsalHttpAuth'],
+  MsalHttpEvents: ['MsalHttpEvents'],
+  MsalHttpErrorCode: ['MsalHttpErrorCode'],
+};
+
 const ENTRIES = {
   ours: {
-    app: "export { provideMsalHttp, msalHttpInterceptor } from 'ngx-msal-http';",
+    app: `export { ${APP_IMPORTS.join(', ')} } from 'ngx-msal-http';`,
     whole: "export * from 'ngx-msal-http';",
   },
   theirs: {
@@ -23,7 +38,8 @@ const ENTRIES = {
 
 /**
  * Resolves to `{ ours, theirs }`, each `{ app: { minified, gzipped }, whole: { minified, gzipped } }`
- * in bytes above the empty-entry baseline, plus `baseline` and the method used.
+ * in bytes above the empty-entry baseline, plus `baseline` and the method used. `ours.parts` has,
+ * for each of {@link OPTIONAL_PARTS}, the bytes it adds to `ours.app` when the app imports it too.
  * @param {{ root: string, libDir: string }} paths `libDir` is the built ngx-msal-http package.
  */
 export async function bundleCost({ root, libDir }) {
@@ -47,6 +63,15 @@ export async function bundleCost({ root, libDir }) {
       const size = await measure(source);
       result[library][kind] = { minified: size.minified - baseline.minified, gzipped: size.gzipped - baseline.gzipped };
     }
+  }
+  const app = result.ours.app;
+  result.ours.parts = {};
+  for (const [part, symbols] of Object.entries(OPTIONAL_PARTS)) {
+    const size = await measure(`export { ${[...APP_IMPORTS, ...symbols].join(', ')} } from 'ngx-msal-http';`);
+    result.ours.parts[part] = {
+      minified: size.minified - baseline.minified - app.minified,
+      gzipped: size.gzipped - baseline.gzipped - app.gzipped,
+    };
   }
   return result;
 }

@@ -57,6 +57,13 @@ export function checkTargets(s) {
     `${kb(b.ours.app.gzipped)} vs ${kb(b.theirs.app.gzipped)} (their whole package: ${kb(b.theirs.whole.gzipped)})`,
     b.ours.app.gzipped <= b.theirs.app.gzipped,
   );
+  add('bundle cost of the app imports at most 5 KB gzip', kb(b.ours.app.gzipped), b.ours.app.gzipped <= 5 * 1024);
+  const parts = Object.entries(b.ours.parts ?? {});
+  add(
+    'optional parts tree-shake: each costs nothing until imported',
+    parts.map(([part, size]) => `${part} +${kb(size.gzipped)}`).join(', '),
+    parts.length > 0 && parts.every(([, size]) => size.minified > 0),
+  );
   return targets;
 }
 
@@ -138,6 +145,8 @@ export function formatReport(results) {
     col(`${ratio(b.ours.app.gzipped, b.theirs.app.gzipped)} (gzip)`, 24),
     col(`${ratio(b.ours.whole.gzipped, b.theirs.whole.gzipped)} (gzip)`, 28),
   );
+  for (const [part, size] of Object.entries(b.ours.parts ?? {}))
+    out(pad(`   ours + ${part}`, 50), col(`+${size.minified} / +${size.gzipped}`, 24));
   out(`   (${b.method})`);
   const rn = s.renewal;
   out(
