@@ -26,7 +26,15 @@ const LIBRARY_INPUTS = [
   'projects/ngx-msal-http/tsconfig.lib.prod.json',
   'tsconfig.json',
 ];
-const DEMO_INPUTS = ['projects/demo', 'dist/ngx-msal-http/fesm2022', 'dist/ngx-msal-http/types', 'tsconfig.json', 'angular.json'];
+// The redirect bridge page is the ng-add schematic's own file (angular.json's assets serve it).
+const DEMO_INPUTS = [
+  'projects/demo',
+  'projects/ngx-msal-http/schematics/ng-add/redirect-bridge.html',
+  'dist/ngx-msal-http/fesm2022',
+  'dist/ngx-msal-http/types',
+  'tsconfig.json',
+  'angular.json',
+];
 
 /** Builds the library unless dist/ngx-msal-http is newer than its sources. Throws when the build fails. */
 export function buildLibrary({ force = false } = {}) {

@@ -21,7 +21,8 @@ if (!existsSync(join(packageDir, 'package.json'))) {
 
 rmSync(out, { recursive: true, force: true });
 run(process.execPath, [tsc, '-p', join(library, 'tsconfig.schematics.json')]);
-for (const file of files(sources, (name) => name.endsWith('.json'))) {
+// The JSON files, and the files a schematic writes into apps (redirect-bridge.html), read at run time.
+for (const file of files(sources, (name) => name.endsWith('.json') || name.endsWith('.html'))) {
   cpSync(file, join(out, relative(sources, file)));
 }
 // The library's package.json says "type": "module"; the CLI require()s the schematic.
@@ -34,7 +35,12 @@ if (!(existsSync(npmignore) && readFileSync(npmignore, 'utf8').includes('!schema
 }
 const packed = spawnSync('npm', ['pack', '--dry-run', '--json', `./${relative(root, packageDir)}`], { cwd: root, encoding: 'utf8' });
 const packedFiles = packed.status === 0 ? JSON.parse(packed.stdout)[0].files.map((file) => file.path) : [];
-for (const needed of ['schematics/package.json', 'schematics/collection.json', 'schematics/ng-add/index.js']) {
+for (const needed of [
+  'schematics/package.json',
+  'schematics/collection.json',
+  'schematics/ng-add/index.js',
+  'schematics/ng-add/redirect-bridge.html',
+]) {
   if (!packedFiles.includes(needed)) fail(`npm pack would leave out ${needed}\n${packed.stderr}`);
 }
 console.log(`schematics built into ${relative(root, out)}`);

@@ -25,7 +25,8 @@ export function demoMsalHttpConfig(settings: DemoSettings): MsalHttpConfig {
         authority: settings.issuer,
         // The local provider is not a Microsoft cloud: msal must trust it and speak plain OIDC.
         knownAuthorities: [new URL(settings.issuer).host],
-        // A tiny static page that hands the provider's response back (see public/redirect-bridge.html).
+        // A tiny static page that hands the provider's response back: the one ng add writes
+        // (projects/ngx-msal-http/schematics/ng-add/redirect-bridge.html; angular.json serves it).
         // ?bridge=off uses the app itself, which msal-browser 5 cannot complete a popup with; the
         // library notices when the app boots in the popup, says so, and relays the response.
         redirectUri: settings.bridge ? `${app}/redirect-bridge.html` : `${app}/`,

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 
 import { SchematicTestRunner, UnitTestTree } from '@angular-devkit/schematics/testing';
@@ -325,6 +327,12 @@ describe('ng-add and the redirect bridge', () => {
     const page = tree.readContent(BRIDGE_PAGE);
     assert.match(page, /<script src="msal-redirect-bridge\.min\.js"><\/script>/);
     assert.match(page, /msalRedirectBridge\.broadcastResponseToMainFrame\(\)/);
+  });
+
+  it('writes redirect-bridge.html from the schematic folder as is, the file the demo (and so the e2e suite) serves', () => {
+    // Compiled to out-tsc/schematics-spec/ng-add/; the repository root is three folders up.
+    const source = join(__dirname, '..', '..', '..', 'projects/ngx-msal-http/schematics/ng-add/redirect-bridge.html');
+    assert.equal(tree.readContent(BRIDGE_PAGE), readFileSync(source, 'utf8'));
   });
 
   it('copies the bridge script from @azure/msal-browser to the output root, once', () => {

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
 import { Rule, Tree } from '@angular-devkit/schematics';
 import { updateWorkspace } from '@schematics/angular/utility';
 import type { JsonObject, JsonValue } from '@angular-devkit/core';
@@ -8,30 +11,14 @@ import { BRIDGE_PATH } from './config-skeleton';
 const BRIDGE_SCRIPT = 'msal-redirect-bridge.min.js';
 const BRIDGE_SCRIPT_ASSET = { glob: BRIDGE_SCRIPT, input: 'node_modules/@azure/msal-browser/lib/redirect-bridge', output: '/' };
 
-/** The page written next to the app's other static files; it has no Angular in it. */
-export const BRIDGE_PAGE = `<!doctype html>
-<!--
-  The redirect URI of ngx-msal-http's configuration (made by ng add ngx-msal-http). msal-browser 5
-  sends popups, hidden iframes and redirects here after the provider; this page hands the answer
-  to the window that asked for it and closes (a popup) or goes back to the page that started
-  (a redirect). Keep it a tiny static page: the whole app here would be slow and could start a
-  second sign-in. ${BRIDGE_SCRIPT} is copied from @azure/msal-browser by angular.json's assets.
--->
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <title>Signing in…</title>
-  </head>
-  <body>
-    <script src="${BRIDGE_SCRIPT}"></script>
-    <script>
-      msalRedirectBridge.broadcastResponseToMainFrame().catch(function (error) {
-        document.body.textContent = 'The sign-in response could not be handed back to the app: ' + error;
-      });
-    </script>
-  </body>
-</html>
-`;
+/**
+ * The page written next to the app's other static files (it has no Angular in it): the file
+ * redirect-bridge.html beside this one, its only copy. The workspace's demo app serves that file
+ * as is (an asset entry in angular.json), so the e2e suite signs in through the page ng add writes.
+ */
+function bridgePage(): string {
+  return readFileSync(resolve(__dirname, 'redirect-bridge.html'), 'utf8');
+}
 
 /**
  * Adds the redirect bridge msal-browser 5 needs: the static page, served at /redirect-bridge.html,
@@ -56,7 +43,7 @@ export function addRedirectBridge(projectName: string): Rule {
     if (!list.some((asset) => isObject(asset) && asset['glob'] === BRIDGE_SCRIPT)) list.push({ ...BRIDGE_SCRIPT_ASSET });
     // updateWorkspace writes angular.json before it runs the rule we return.
     return (tree: Tree) => {
-      if (!tree.exists(page)) tree.create(page, BRIDGE_PAGE);
+      if (!tree.exists(page)) tree.create(page, bridgePage());
     };
   });
 }

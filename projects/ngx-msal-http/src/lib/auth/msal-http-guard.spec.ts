@@ -1,14 +1,15 @@
 import { Component, EnvironmentProviders, PLATFORM_ID, Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { ActivatedRouteSnapshot, provideRouter, Router, RouterStateSnapshot, UrlTree } from '@angular/router';
+import { ActivatedRouteSnapshot, NavigationError, provideRouter, Router, RouterStateSnapshot, UrlTree } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { AccountInfo } from '@azure/msal-browser';
+import type { AccountInfo, PopupRequest } from '@azure/msal-browser';
 
-import { FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
+import { FakeBehavior, FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
 import { userCancelledError } from '../../../testing/src/fake-msal-errors';
-import { provideMsalHttpTesting } from '../../../testing/src/provide-msal-http-testing';
+import { MsalHttpTestingController, provideMsalHttpTesting } from '../../../testing/src/provide-msal-http-testing';
 import { MsalHttpError } from '../config/msal-http-error';
 import { MsalHttpConfig } from '../config/msal-http-config';
+import { MsalHttpEvents } from '../events/msal-http-events';
 import { msalHttpGuard, MsalHttpGuardOptions } from './msal-http-guard';
 
 const CONSENT = ['api://orders/orders.read'];
@@ -156,6 +157,65 @@ describe('msalHttpGuard', () => {
   });
 });
 
+describe('msalHttpGuard waiting for an interaction under way', () => {
+  beforeEach(() => jasmine.clock().install());
+  afterEach(() => jasmine.clock().uninstall());
+
+  it('fails the navigation with MSALHTTP208 when the interaction outlasts timeouts.interaction', async () => {
+    const onDenied = jasmine.createSpy('onDenied').and.returnValue(false);
+    const { client, msal } = await withPopupLeftOpen();
+
+    const decision = track(runGuard({ onDenied }));
+    await msal.settle();
+    jasmine.clock().tick(999);
+    await msal.settle();
+    expect(decision.state).toBe('pending');
+
+    jasmine.clock().tick(1);
+    await msal.settle();
+    expect(decision.state).toBe('rejected');
+    expect(decision.error instanceof MsalHttpError && decision.error.code).toBe('MSALHTTP208');
+    expect(onDenied).not.toHaveBeenCalled();
+    expect(client.calls.loginPopup.length).toBe(1);
+  });
+
+  it('decides once the interaction ends within timeouts.interaction', async () => {
+    let finish!: () => void;
+    const { msal } = await withPopupLeftOpen(() => new Promise((resolve) => (finish = () => resolve({ kind: 'ok' }))));
+
+    const decision = track(runGuard());
+    await msal.settle();
+    jasmine.clock().tick(500);
+    finish();
+    await msal.settle();
+
+    expect(decision.state).toBe('resolved');
+    expect(decision.value).toBeTrue();
+    // The bound is disarmed: its timer firing later changes nothing.
+    jasmine.clock().tick(1_000);
+    await msal.settle();
+    expect(decision.state).toBe('resolved');
+  });
+
+  it('fails a real navigation with MSALHTTP208 as its NavigationError', async () => {
+    const { msal } = await withPopupLeftOpen(undefined, [
+      provideRouter([{ path: 'orders', component: Page, canActivate: [msalHttpGuard()] }]),
+    ]);
+    const errors: unknown[] = [];
+    TestBed.inject(Router).events.subscribe((event) => {
+      if (event instanceof NavigationError) errors.push(event.error);
+    });
+
+    const navigation = track(TestBed.inject(Router).navigateByUrl('/orders'));
+    await msal.settle();
+    jasmine.clock().tick(1_000);
+    await msal.settle();
+
+    expect(errors.map((error) => error instanceof MsalHttpError && error.code)).toEqual(['MSALHTTP208']);
+    expect(navigation.state).toBe('rejected');
+  });
+});
+
 @Component({ selector: 'msal-guarded-page', template: 'page' })
 class Page {}
 
@@ -189,4 +249,35 @@ function runGuard(options: MsalHttpGuardOptions = {}, url = '/orders'): Promise<
 function withClaims(claims: Record<string, unknown>): AccountInfo {
   const account = fakeAccount();
   return { ...account, idTokenClaims: { ...account.idTokenClaims, ...claims } };
+}
+
+/**
+ * Starts msal-browser with a signed-in user and a 1 s interaction bound, then opens a sign-in popup
+ * as the app could elsewhere (straight on the client), which `popup` decides (by default: held open
+ * forever), so that msal's status is not 'none'.
+ */
+async function withPopupLeftOpen(
+  popup: FakeBehavior<PopupRequest> = () => ({ kind: 'never' }),
+  providers?: (Provider | EnvironmentProviders)[],
+) {
+  const client = new FakeMsalClient();
+  client.popup = popup;
+  setUp({ client, account: fakeAccount(), providers, config: { timeouts: { interaction: 1_000 } } });
+  const msal = TestBed.inject(MsalHttpTestingController);
+  const events = TestBed.inject(MsalHttpEvents);
+  await msal.settle();
+  expect(events.inProgress()).toBe('none');
+  client.loginPopup().catch(() => undefined);
+  expect(events.inProgress()).not.toBe('none');
+  return { client, msal };
+}
+
+/** Follows a promise's outcome, so that a spec can assert it is still pending. */
+function track<T>(promise: Promise<T>) {
+  const tracked: { state: 'pending' | 'resolved' | 'rejected'; value?: T; error?: unknown } = { state: 'pending' };
+  promise.then(
+    (value) => Object.assign(tracked, { state: 'resolved', value }),
+    (error: unknown) => Object.assign(tracked, { state: 'rejected', error }),
+  );
+  return tracked;
 }

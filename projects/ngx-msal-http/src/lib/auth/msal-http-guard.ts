@@ -1,12 +1,14 @@
 import { isPlatformBrowser } from '@angular/common';
-import { DOCUMENT, inject, Injector, PLATFORM_ID, runInInjectionContext } from '@angular/core';
+import { DOCUMENT, inject, Injector, NgZone, PLATFORM_ID, runInInjectionContext } from '@angular/core';
 import type { CanActivateFn, CanMatchFn, UrlTree } from '@angular/router';
 import type { AccountInfo } from '@azure/msal-browser';
-import { filter, firstValueFrom } from 'rxjs';
+import { filter, Subscription, take } from 'rxjs';
 
 import { MSAL_HTTP_CONFIG, MsalHttpInteractionType } from '../config/msal-http-config';
 import { MsalHttpEvents } from '../events/msal-http-events';
 import { MSAL_HTTP_CLIENT } from '../tokens/msal-client';
+import { interactionElsewhereTimeout } from '../tokens/runtime-errors';
+import { withTimeout } from '../tokens/timeout';
 import { MsalHttpAuth } from './msal-http-auth';
 
 /** The id-token claims of the signed-in account, as the guard's `claims` check sees them. */
@@ -39,6 +41,10 @@ export interface MsalHttpGuardOptions {
  * the server it lets every navigation through: the server has no session, and the browser runs the
  * guard again when the app starts there.
  *
+ * The wait is bounded by `timeouts.interaction`: when msal-browser's status has not returned to
+ * `none` by then, the navigation fails (a `NavigationError`, not `onDenied`: nothing was decided
+ * about the user) with `MSALHTTP208` (`MsalHttpErrorCode.InteractionElsewhereTimeout`).
+ *
  * @example
  * export const routes: Routes = [
  *   { path: 'orders', component: Orders, canActivate: [msalHttpGuard()] },
@@ -64,13 +70,15 @@ function checkAccess(options: MsalHttpGuardOptions, target: string): Promise<boo
   const auth = inject(MsalHttpAuth);
   const document = inject(DOCUMENT);
   const injector = inject(Injector);
+  const zone = inject(NgZone, { optional: true });
   // onDenied may call inject(); it runs after an await, so in the guard's injector explicitly.
   const denied = () => (options.onDenied ? runInInjectionContext(injector, options.onDenied) : false);
   const interactionType = options.interactionType ?? config.interactionType;
 
   return (async () => {
-    // Startup (redirect handling) and any popup or redirect under way come first.
-    await firstValueFrom(events.inProgress$.pipe(filter((status) => status === 'none')));
+    // Startup (redirect handling) and any popup or redirect under way come first, for at most
+    // timeouts.interaction: a status that never returns to 'none' must not hang the navigation.
+    if (events.inProgress() !== 'none') await untilIdle(events, config.timeouts.interaction, zone);
     let account = currentAccount(client.getActiveAccount(), client.getAllAccounts());
     if (!account) {
       if (interactionType === 'none') return denied();
@@ -88,6 +96,23 @@ function checkAccess(options: MsalHttpGuardOptions, target: string): Promise<boo
     }
     return isAllowed(account, options) ? true : denied();
   })();
+}
+
+/**
+ * Resolves when the interaction status is `none`; rejects with `MSALHTTP208` after `ms`. The
+ * status subscription ends either way.
+ */
+function untilIdle(events: MsalHttpEvents, ms: number, zone: NgZone | null): Promise<void> {
+  let subscription: Subscription | undefined;
+  const idle = new Promise<void>((resolve) => {
+    subscription = events.inProgress$
+      .pipe(
+        filter((status) => status === 'none'),
+        take(1),
+      )
+      .subscribe(() => resolve());
+  });
+  return withTimeout(idle, ms, () => interactionElsewhereTimeout(ms), { zone, cleanup: () => subscription?.unsubscribe() });
 }
 
 function currentAccount(active: AccountInfo | null, all: readonly AccountInfo[]): AccountInfo | null {

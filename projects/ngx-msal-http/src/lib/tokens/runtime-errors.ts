@@ -86,12 +86,12 @@ export function popupClosed(msalCode: string | null, cause: unknown): MsalHttpEr
   );
 }
 
-/** An interaction started elsewhere held msal-browser's lock past `timeouts.interaction`. */
+/** An interaction started elsewhere held msal-browser's lock (or status) past `timeouts.interaction`. */
 export function interactionElsewhereTimeout(ms: number): MsalHttpError {
   return new MsalHttpError(
     'MSALHTTP208' satisfies ErrorCodeOf<'InteractionElsewhereTimeout'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
-      `another interaction (a sign-in started elsewhere in the app or in another tab) did not finish within ${ms} ms; the request was not sent`,
+      `another interaction (a sign-in started elsewhere in the app or in another tab) did not finish within ${ms} ms (timeouts.interaction); the request or navigation waiting for it did not go ahead`,
   );
 }
 
