@@ -102,8 +102,9 @@ export function provideMsalHttpTestingController(client: FakeMsalClient): Enviro
   return makeEnvironmentProviders([
     { provide: FakeMsalClient, useValue: client },
     MsalHttpTestingController,
-    // One tab: no cross-tab Web Locks (a popup a spec leaves open would hold the browser's lock for
-    // every later spec). Provide MSAL_HTTP_RENEWAL_LOCKS after this to test cross-tab behaviour.
+    // One tab: no cross-tab Web Locks, even when the app's setup has withCrossTabSync() (a popup a
+    // spec leaves open would hold the browser's lock for every later spec). Provide
+    // MSAL_HTTP_RENEWAL_LOCKS after this (with withCrossTabSync()) to test cross-tab behaviour.
     { provide: MSAL_HTTP_RENEWAL_LOCKS, useValue: null },
   ]);
 }
