@@ -25,6 +25,18 @@ export const OPTIONAL_PARTS = {
   MsalHttpErrorCode: ['MsalHttpErrorCode'],
 };
 
+// Text only each part's code contains (a string or a property name minifiers keep): found in the
+// bundle with the part, absent from the app's, or the part leaks into every app.
+const MARKERS = {
+  'withTokenRenewal()': 'visibilitychange',
+  'withCrossTabSync()': 'msal.broadcast.cache',
+  'withDpop()': 'use_dpop_nonce',
+  'msalHttpGuard()': 'redirectStartPage',
+  MsalHttpAuth: 'loginPopup',
+  MsalHttpEvents: 'onMsalBrowser',
+  MsalHttpErrorCode: 'KeyNotUrl',
+};
+
 const ENTRIES = {
   ours: {
     app: `export { ${APP_IMPORTS.join(', ')} } from 'ngx-msal-http';`,
@@ -53,6 +65,7 @@ export async function bundleCost({ root, libDir }) {
     optimized = false;
   }
   const baseline = await measure('export {};');
+  delete baseline.code;
   const result = {
     baseline,
     method: optimized ? 'linked + Angular CLI optimization passes + esbuild minify, gzip -9' : 'linked + esbuild minify, gzip -9',
@@ -65,12 +78,16 @@ export async function bundleCost({ root, libDir }) {
     }
   }
   const app = result.ours.app;
+  const appCode = (await measure(ENTRIES.ours.app)).code;
   result.ours.parts = {};
   for (const [part, symbols] of Object.entries(OPTIONAL_PARTS)) {
     const size = await measure(`export { ${[...APP_IMPORTS, ...symbols].join(', ')} } from 'ngx-msal-http';`);
+    const marker = MARKERS[part];
     result.ours.parts[part] = {
       minified: size.minified - baseline.minified - app.minified,
       gzipped: size.gzipped - baseline.gzipped - app.gzipped,
+      // null: no marker for this part; otherwise whether it tree-shakes out of the app imports.
+      treeShaken: marker ? size.code.includes(marker) && !appCode.includes(marker) : null,
     };
   }
   return result;
@@ -95,5 +112,5 @@ async function measureEntry(source, root, libDir, optimized) {
     plugins: [angularLinkerPlugin({ optimize: optimized })],
   });
   const code = outputFiles[0].contents;
-  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
+  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, code: outputFiles[0].text };
 }

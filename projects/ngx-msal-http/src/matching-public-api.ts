@@ -1,6 +1,6 @@
 /*
  * Public API surface of ngx-msal-http/matching: the protectedResourceMap matcher with no Angular
- * imports, for plain Node (see matching/README.md). The main entry point re-exports this list.
+ * imports, for plain Node (see matching/README.md). The main entry point exports the same names.
  * This entry point bundles its own copy of the matcher and of `MsalHttpError`; `instanceof
  * MsalHttpError` holds across both copies.
  */

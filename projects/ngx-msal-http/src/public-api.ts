@@ -25,8 +25,16 @@ export type {
 export { msalHttpInterceptor, MsalHttpInterceptor } from './lib/interceptor/msal-http-interceptor';
 export { MSAL_HTTP_SCOPES, MSAL_HTTP_SKIP } from './lib/interceptor/http-context-tokens';
 
-// Protected-resource matching (pure) and errors: the names ngx-msal-http/matching exports, listed once.
-export * from './matching-public-api';
+// Protected-resource matching (pure)
+export { compileProtectedResourceMap } from './lib/resource-map/compile-protected-resource-map';
+export type {
+  CompileProtectedResourceMapOptions,
+  MethodScopes,
+  ProtectedResourceMap,
+  ProtectedResourceMatcher,
+  ProtectedResourceScopes,
+  ResourceMatch,
+} from './lib/resource-map/protected-resource-map';
 export { PROTECTED_RESOURCE_MATCHER } from './lib/resource-map/protected-resource-matcher-token';
 
 // Tokens and sign-in
@@ -51,6 +59,9 @@ export type {
   TokenRequestInfo,
   TokenResultInfo,
 } from './lib/events/msal-http-event';
+
+// Errors
+export { MsalHttpError, MsalHttpErrorCode } from './lib/config/msal-http-error';
 
 // Private: for ngx-msal-http/testing only; not covered by semver.
 export { MsalHttpEventBus as ɵMsalHttpEventBus } from './lib/events/msal-http-event-bus';

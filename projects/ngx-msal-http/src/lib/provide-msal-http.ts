@@ -1,15 +1,19 @@
 import { isPlatformBrowser } from '@angular/common';
 import {
+  ApplicationRef,
   DestroyRef,
   DOCUMENT,
+  EnvironmentInjector,
   EnvironmentProviders,
   inject,
   makeEnvironmentProviders,
   PLATFORM_ID,
   provideAppInitializer,
+  provideEnvironmentInitializer,
   Provider,
 } from '@angular/core';
 
+import { notInRootInjector } from './config/config-errors';
 import { MSAL_HTTP_CONFIG, MsalHttpConfig } from './config/msal-http-config';
 import { resolveConfig } from './config/resolve-config';
 import { MsalHttpEventBus } from './events/msal-http-event-bus';
@@ -20,6 +24,7 @@ import { MsalHttpFeature } from './msal-http-feature';
 import { PROTECTED_RESOURCE_MATCHER, protectedResourceMatcherProvider } from './resource-map/protected-resource-matcher-token';
 import { InteractionCoordinator } from './tokens/interaction-coordinator';
 import { STARTUP_HOOKS } from './tokens/cross-tab';
+import { SignOutRelay } from './tokens/sign-out-relay';
 import { createMsalClient, MSAL_HTTP_CLIENT } from './tokens/msal-client';
 import { MsalClientHost } from './tokens/msal-client-host';
 import { PopupCloseWatcher } from './tokens/popup-close-watcher';
@@ -41,10 +46,15 @@ export function msalHttpProviders(config: MsalHttpConfig): (Provider | Environme
     MsalHttpEventBus,
     MsalClientHost,
     PopupCloseWatcher,
+    SignOutRelay,
     InteractionCoordinator,
     TokenAcquirer,
     MsalHttpRequestHandler,
     MsalHttpInterceptor,
+    // Where the root-provided services (MsalHttpAuth, MsalHttpEvents) can see the configuration.
+    provideEnvironmentInitializer(() => {
+      if (inject(EnvironmentInjector) !== inject(ApplicationRef).injector) throw notInRootInjector();
+    }),
     provideAppInitializer(() => {
       inject(PROTECTED_RESOURCE_MATCHER);
       if (!isPlatformBrowser(inject(PLATFORM_ID))) return;
@@ -58,7 +68,9 @@ export function msalHttpProviders(config: MsalHttpConfig): (Provider | Environme
         const stopListening = listenForRelayWarnings(win);
         inject(DestroyRef).onDestroy(() => (stopWatching(), stopListening()));
       }
-      // Optional features (withCrossTabSync()) start here, before msal-browser reads its cache.
+      // A sign-out in another tab reaches this one (sessionStorage caches; msal relays localStorage).
+      inject(SignOutRelay).start();
+      // Optional features (withCrossTabSync()) start here, before this initializer starts msal-browser.
       if (win) for (const hook of inject(STARTUP_HOOKS)) hook(win);
       // Requests await this promise and report its failure; nothing to do with it here.
       inject(MsalClientHost)

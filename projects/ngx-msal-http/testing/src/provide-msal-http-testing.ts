@@ -1,7 +1,7 @@
 import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
 import { EnvironmentProviders, inject, Injectable, Injector, makeEnvironmentProviders } from '@angular/core';
 import type { AccountInfo } from '@azure/msal-browser';
-import { MSAL_HTTP_RENEWAL_LOCKS, MsalHttpConfig, MsalHttpEvent, provideMsalHttp, ɵMsalHttpEventBus } from 'ngx-msal-http';
+import { MSAL_HTTP_RENEWAL_LOCKS, MsalHttpConfig, MsalHttpEvent, MsalHttpFeature, provideMsalHttp, ɵMsalHttpEventBus } from 'ngx-msal-http';
 
 import { FakeMsalClient, fakeAccount } from './fake-msal-client';
 
@@ -11,6 +11,8 @@ export interface MsalHttpTestingOptions extends Partial<Omit<MsalHttpConfig, 'ms
   readonly account?: AccountInfo | null;
   /** A client to use instead of a new {@link FakeMsalClient}. */
   readonly client?: FakeMsalClient;
+  /** The features the app passes to `provideMsalHttp` (`withTokenRenewal()`, `withCrossTabSync()`, …). */
+  readonly features?: readonly MsalHttpFeature[];
 }
 
 /** Which requests a wait or an expectation is about: a URL (with its query) or a predicate. */
@@ -125,11 +127,11 @@ export function provideMsalHttpTestingController(client: FakeMsalClient): Enviro
  * TestBed.inject(MsalHttpTestingController).client.accessTokenFor = () => 'token-for-tests';
  */
 export function provideMsalHttpTesting(options: MsalHttpTestingOptions = {}): EnvironmentProviders {
-  const { account, client: given, protectedResourceMap, ...config } = options;
+  const { account, client: given, protectedResourceMap, features = [], ...config } = options;
   const client = given ?? new FakeMsalClient();
   if (account !== null) client.signIn(account ?? fakeAccount(), true);
   return makeEnvironmentProviders([
     provideMsalHttpTestingController(client),
-    provideMsalHttp({ ...config, msal: client, protectedResourceMap: protectedResourceMap ?? [] }),
+    provideMsalHttp({ ...config, msal: client, protectedResourceMap: protectedResourceMap ?? [] }, ...features),
   ]);
 }

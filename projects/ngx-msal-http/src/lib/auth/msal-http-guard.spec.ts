@@ -179,6 +179,25 @@ describe('msalHttpGuard waiting for an interaction under way', () => {
     expect(client.calls.loginPopup.length).toBe(1);
   });
 
+  it('fails the navigation with MSALHTTP205 after timeouts.initialization when msal-browser never starts', async () => {
+    const client = new FakeMsalClient();
+    client.initializeBehavior = () => ({ kind: 'never' });
+    setUp({ client, account: null, config: { timeouts: { initialization: 1_000, interaction: 60_000 } } });
+    const msal = TestBed.inject(MsalHttpTestingController);
+
+    const decision = track(runGuard());
+    await msal.settle();
+    jasmine.clock().tick(999);
+    await msal.settle();
+    expect(decision.state).toBe('pending');
+
+    jasmine.clock().tick(1);
+    await msal.settle();
+    expect(decision.state).toBe('rejected');
+    expect(decision.error instanceof MsalHttpError && decision.error.code).toBe('MSALHTTP205');
+    expect(client.calls.loginPopup.length).toBe(0);
+  });
+
   it('decides once the interaction ends within timeouts.interaction', async () => {
     let finish!: () => void;
     const { msal } = await withPopupLeftOpen(() => new Promise((resolve) => (finish = () => resolve({ kind: 'ok' }))));

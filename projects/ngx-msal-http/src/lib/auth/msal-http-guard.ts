@@ -7,6 +7,7 @@ import { filter, Subscription, take } from 'rxjs';
 import { MSAL_HTTP_CONFIG, MsalHttpInteractionType } from '../config/msal-http-config';
 import { MsalHttpEvents } from '../events/msal-http-events';
 import { MSAL_HTTP_CLIENT } from '../tokens/msal-client';
+import { MsalClientHost } from '../tokens/msal-client-host';
 import { interactionElsewhereTimeout } from '../tokens/runtime-errors';
 import { withTimeout } from '../tokens/timeout';
 import { MsalHttpAuth } from './msal-http-auth';
@@ -41,9 +42,10 @@ export interface MsalHttpGuardOptions {
  * the server it lets every navigation through: the server has no session, and the browser runs the
  * guard again when the app starts there.
  *
- * The wait is bounded by `timeouts.interaction`: when msal-browser's status has not returned to
- * `none` by then, the navigation fails (a `NavigationError`, not `onDenied`: nothing was decided
- * about the user) with `MSALHTTP208` (`MsalHttpErrorCode.InteractionElsewhereTimeout`).
+ * The waits are bounded: startup by `timeouts.initialization` (then `MSALHTTP205`, as for requests),
+ * an interaction under way by `timeouts.interaction` (then `MSALHTTP208`,
+ * `MsalHttpErrorCode.InteractionElsewhereTimeout`). Either fails the navigation (a
+ * `NavigationError`, not `onDenied`: nothing was decided about the user).
  *
  * @example
  * export const routes: Routes = [
@@ -66,6 +68,7 @@ function checkAccess(options: MsalHttpGuardOptions, target: string): Promise<boo
   if (!isPlatformBrowser(inject(PLATFORM_ID))) return true;
   const config = inject(MSAL_HTTP_CONFIG);
   const events = inject(MsalHttpEvents);
+  const host = inject(MsalClientHost);
   const client = inject(MSAL_HTTP_CLIENT);
   const auth = inject(MsalHttpAuth);
   const document = inject(DOCUMENT);
@@ -76,8 +79,10 @@ function checkAccess(options: MsalHttpGuardOptions, target: string): Promise<boo
   const interactionType = options.interactionType ?? config.interactionType;
 
   return (async () => {
-    // Startup (redirect handling) and any popup or redirect under way come first, for at most
-    // timeouts.interaction: a status that never returns to 'none' must not hang the navigation.
+    // Startup (redirect handling) comes first, bounded as for requests: timeouts.initialization,
+    // then MSALHTTP205. Then any popup or redirect under way, for at most timeouts.interaction
+    // (MSALHTTP208): a status that never returns to 'none' must not hang the navigation.
+    if (events.inProgress() === 'startup') await host.ready();
     if (events.inProgress() !== 'none') await untilIdle(events, config.timeouts.interaction, zone);
     let account = currentAccount(client.getActiveAccount(), client.getAllAccounts());
     if (!account) {

@@ -1,8 +1,10 @@
-import { ProviderToken } from '@angular/core';
+import { createEnvironmentInjector, EnvironmentInjector, ProviderToken } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 
+import { FakeMsalClient } from '../../../testing/src/fake-msal-client';
 import { MsalHttpAuth } from '../auth/msal-http-auth';
 import { MsalHttpEvents } from '../events/msal-http-events';
+import { provideMsalHttp } from '../provide-msal-http';
 import { MSAL_HTTP_CLIENT } from '../tokens/msal-client';
 import { MSAL_HTTP_CONFIG } from './msal-http-config';
 import { MsalHttpError } from './msal-http-error';
@@ -28,4 +30,24 @@ describe('the library used without its providers', () => {
       );
     });
   }
+});
+
+describe('the library provided in a child injector', () => {
+  it("fails with MSALHTTP120 naming the application providers when provideMsalHttp is in a route's injector", () => {
+    TestBed.configureTestingModule({});
+    const root = TestBed.inject(EnvironmentInjector);
+    const config = { msal: new FakeMsalClient(), protectedResourceMap: [['https://api.contoso.test', ['api://read']]] } as const;
+
+    expect(() => createEnvironmentInjector([provideMsalHttp(config)], root)).toThrowMatching(
+      (error) => error instanceof MsalHttpError && error.code === 'MSALHTTP120' && error.message.includes('app.config.ts'),
+    );
+  });
+
+  it('starts without MSALHTTP120 from the application providers', () => {
+    TestBed.configureTestingModule({
+      providers: [provideMsalHttp({ msal: new FakeMsalClient(), protectedResourceMap: [['https://api.contoso.test', ['api://read']]] })],
+    });
+
+    expect(() => TestBed.inject(EnvironmentInjector)).not.toThrow();
+  });
 });

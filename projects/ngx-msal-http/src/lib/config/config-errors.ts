@@ -60,6 +60,16 @@ export function notProvided(what: string): MsalHttpError {
   );
 }
 
+/** `provideMsalHttp` / `MsalHttpModule.forRoot` in a child injector (a route's providers, a lazy module). */
+export function notInRootInjector(): MsalHttpError {
+  return new MsalHttpError(
+    'MSALHTTP120' satisfies ErrorCodeOf<'NotInRootInjector'>,
+    (typeof ngDevMode === 'undefined' || ngDevMode) &&
+      `provideMsalHttp / MsalHttpModule.forRoot is in a child injector (a route's providers or a lazy module); move it ` +
+        `to the application providers (app.config.ts) or AppModule's imports: the library's services are provided in root`,
+  );
+}
+
 /** Throws {@link notProvided}: the fallback factory of the library's injectables. */
 export function notConfigured(what: string): never {
   throw notProvided(what);

@@ -30,6 +30,7 @@ export const MsalHttpErrorCode = {
   NotProvided: 'MSALHTTP117',
   MalformedScheme: 'MSALHTTP118',
   KeyLooksLikeHost: 'MSALHTTP119',
+  NotInRootInjector: 'MSALHTTP120',
   DpopKeyNotInMap: 'MSALHTTP140',
   DpopKeyNotHttps: 'MSALHTTP141',
   // Runtime (the error of a request, and its failure event)

@@ -194,8 +194,9 @@ export function malformedScheme(key: string, corrected: string): MsalHttpError {
  */
 export function warnKeyLooksLikeHost(key: string, resolved: string, meant: string): void {
   if (typeof ngDevMode === 'undefined' || ngDevMode) {
+    const code: ErrorCodeOf<'KeyLooksLikeHost'> = 'MSALHTTP119';
     console.warn(
-      `MSALHTTP119: protectedResourceMap key "${key}" is a path relative to the app (it resolves ` +
+      `${code}: protectedResourceMap key "${key}" is a path relative to the app (it resolves ` +
         `to "${resolved}"); if you meant a host, write "${meant}". Start the key with "/" or "./" to keep it a path ` +
         `and silence this warning.`,
     );

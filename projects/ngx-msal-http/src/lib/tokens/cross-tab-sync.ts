@@ -3,7 +3,6 @@ import { DestroyRef, inject } from '@angular/core';
 import type { MsalHttpFeature } from '../msal-http-feature';
 import { CROSS_TAB_SYNC, CrossTabSync, OTHER_TAB, STARTUP_HOOKS } from './cross-tab';
 import { resyncMsalCache } from './msal-cache-resync';
-import { SignOutRelay } from './sign-out-relay';
 import { MSAL_HTTP_RENEWAL_LOCKS } from './web-locks';
 
 /**
@@ -14,9 +13,10 @@ import { MSAL_HTTP_RENEWAL_LOCKS } from './web-locks';
  *   (providers that rotate refresh tokens revoke the grant on reuse), and msal-browser's cache is
  *   re-read in each tab as soon as another tab writes it;
  * - one sign-in popup at a time across tabs (`ngx-msal-http.interaction.<clientId>`): another tab
- *   waits for it, then tries silently;
- * - a sign-out reaches the other tabs with a `sessionStorage` cache too (msal-browser relays it
- *   for `localStorage` only).
+ *   waits for it, then tries silently.
+ *
+ * A sign-out reaches the other tabs without this feature (SignOutRelay is part of the core: a
+ * signed-out user must not stay signed in elsewhere).
  *
  * Without Web Locks (`MSAL_HTTP_RENEWAL_LOCKS` is `null`) the locks are skipped. See
  * docs/token-cache.md and docs/popups.md.
@@ -28,7 +28,6 @@ export function withCrossTabSync(): MsalHttpFeature<'cross-tab-sync'> {
   return {
     ɵkind: 'cross-tab-sync',
     ɵproviders: [
-      SignOutRelay,
       {
         provide: CROSS_TAB_SYNC,
         useFactory: (): CrossTabSync | null => {
@@ -40,7 +39,6 @@ export function withCrossTabSync(): MsalHttpFeature<'cross-tab-sync'> {
         provide: STARTUP_HOOKS,
         multi: true,
         useValue: (view: Window & typeof globalThis) => {
-          inject(SignOutRelay).start();
           // From startup on, before msal reads its cache: a tab opened while another renews must
           // not keep the refresh token just redeemed (docs/token-cache.md, "Refresh-token redemption").
           inject(DestroyRef).onDestroy(resyncMsalCache(view));

@@ -19,6 +19,7 @@ export interface CrossTabSync {
   ): Promise<T>;
 }
 
+/** The cross-tab coordination `withCrossTabSync()` provides; `null` without it or without Web Locks. */
 export const CROSS_TAB_SYNC = new InjectionToken<CrossTabSync | null>(ngDevMode ? 'CROSS_TAB_SYNC' : '', {
   providedIn: 'root',
   factory: () => null,
@@ -29,7 +30,9 @@ export const OTHER_TAB: unknown = Object.freeze({ otherTab: true });
 
 /**
  * Run by the library's app initializer in a window that is the app (not its own sign-in popup),
- * in the initializer's injection context, before msal-browser starts. For optional features.
+ * in the initializer's injection context, before that initializer starts msal-browser (an app
+ * initializer of the app's that runs earlier and already uses the library starts it sooner). For
+ * optional features.
  */
 export const STARTUP_HOOKS = new InjectionToken<readonly ((view: Window & typeof globalThis) => void)[]>(ngDevMode ? 'STARTUP_HOOKS' : '', {
   providedIn: 'root',

@@ -5,7 +5,6 @@ import { BrowserConfiguration, EventType, InteractionType } from '@azure/msal-br
 import { FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
 import { outcomeOf, settle, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
 import { MsalHttpError } from '../config/msal-http-error';
-import { withCrossTabSync } from './cross-tab-sync';
 import { MSAL_HTTP_BROADCAST_CHANNEL, RelayChannel } from './sign-out-relay';
 
 const ORDERS = 'https://api.contoso.test/orders';
@@ -43,15 +42,6 @@ describe('SignOutRelay', () => {
     const logouts = seen.filter((e) => e.type === 'msal:logoutSuccess');
     expect(logouts.length).toBe(1);
     expect(logouts[0]).toEqual(jasmine.objectContaining({ interactionType: InteractionType.None }));
-    expect(hub.posted).toEqual([]);
-  });
-
-  it('relays nothing without withCrossTabSync(): no channel is opened', async () => {
-    const { hub, client } = await signedInTab({}, new FakeMsalClient(), []);
-
-    await client.logoutPopup({ account: client.getActiveAccount()! });
-
-    expect(hub.names).toEqual([]);
     expect(hub.posted).toEqual([]);
   });
 
@@ -120,13 +110,13 @@ class FakeChannels {
   }
 }
 
-async function signedInTab(config = {}, client = new FakeMsalClient(), features = [withCrossTabSync()]) {
+async function signedInTab(config = {}, client = new FakeMsalClient()) {
   const hub = new FakeChannels();
   const harness = setUpMsalHttp({
     client,
     account: fakeAccount(),
     config,
-    providers: [...features.flatMap((feature) => feature.ɵproviders), { provide: MSAL_HTTP_BROADCAST_CHANNEL, useValue: hub.open }],
+    providers: [{ provide: MSAL_HTTP_BROADCAST_CHANNEL, useValue: hub.open }],
   });
   await settle();
   return { ...harness, hub };

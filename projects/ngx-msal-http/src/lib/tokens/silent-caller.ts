@@ -39,11 +39,11 @@ interface AccountQueue {
  * - Per account, not per scope set: msal-browser redeems the account's one refresh token for each
  *   scope set it has no valid token for, and providers that rotate refresh tokens (oidc-provider)
  *   treat a second concurrent redemption as replay and revoke the grant.
- * - Across tabs too, with Web Locks ({@link MSAL_HTTP_RENEWAL_LOCKS}): a tab takes the account's
+ * - Across tabs too with `withCrossTabSync()`, which passes its Web Locks ({@link MSAL_HTTP_RENEWAL_LOCKS}) in as `locks`: a tab takes the account's
  *   lock, runs every call it has queued for the account, and keeps the lock {@link CACHE_SYNC_MS}
  *   after a call that reached the token endpoint, so that the next tab's msal has the renewed
  *   tokens in its cache before it looks (and finds a valid access token instead of redeeming).
- *   Without Web Locks, per tab only. Popups never run under the lock.
+ *   Without them (`locks` null), per tab only. Popups never run under the lock.
  * - After a timeout the next call for the same key uses another cache lookup policy, so it does
  *   not join msal-browser's pending call (which has no timeout of its own).
  * - A result without an access token is treated as "interaction required".
