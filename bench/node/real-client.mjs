@@ -11,7 +11,8 @@ const FORM_TIMEOUT_MS = 15_000;
 
 /**
  * Resolves to `{ skipped: reason }` when the e2e servers are not in this checkout or cannot start,
- * else to `{ login, timings }`.
+ * else to `{ login, timings, dpop }`: `dpop` is scenario 8 (`{ timings }`, or `{ skipped }` when it
+ * failed), measured with the same servers and sign-in.
  */
 export async function runRealClient({ root, page, clock, origin, options }) {
   const serversModule = join(root, 'e2e/servers/start-servers.mjs');
@@ -27,14 +28,18 @@ export async function runRealClient({ root, page, clock, origin, options }) {
     return { skipped: `the e2e servers did not start: ${error.message}` };
   }
   try {
-    const setup = { issuer: servers.issuer, clientId: servers.clientId, apiUrl: servers.apiUrl, origin };
+    const setup = { issuer: servers.issuer, clientId: servers.clientId, apiUrl: servers.apiUrl, apiHttpsUrl: servers.apiHttpsUrl, origin };
     const popup = page.waitForEvent('popup', { timeout: FORM_TIMEOUT_MS });
     const login = page.evaluate((s) => window.bench.realLogin(s), setup);
     await fillLoginForms(await popup);
     const signedIn = await login;
     if (!signedIn.fromCache.every(Boolean)) throw new Error(`the real client did not answer from its cache: ${JSON.stringify(signedIn)}`);
     const { timings } = await measureScenario(page, clock, { scenario: 'realClient', setup }, options);
-    return { login: signedIn, timings };
+    const dpop = await measureScenario(page, clock, { scenario: 'dpop', setup }, options).then(
+      (measured) => ({ timings: measured.timings }),
+      (error) => ({ skipped: `failed: ${error.message.split('\n')[0]}` }),
+    );
+    return { login: signedIn, timings, dpop };
   } finally {
     await servers.stop();
     rmSync(certDir, { recursive: true, force: true });

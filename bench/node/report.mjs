@@ -175,6 +175,23 @@ export function formatReport(results) {
     const wall = (v) => t[v].wallMedianUs.toFixed(1);
     out(`   wall clock: trivial ${wall('trivial')}, ours ${wall('ours')}, ours-di ${wall('ours-di')}, theirs ${wall('theirs')} µs`);
   }
+  const dpop = s.dpop;
+  if (!dpop || dpop.skipped) {
+    out(`8. DPoP-bound requests: skipped (${dpop?.skipped ?? 'not measured'})`);
+  } else {
+    const t = dpop.timings;
+    out('8. DPoP-bound requests (real client)             trivial      ours ours-dpop   dpop/ours');
+    out(pad('   CPU µs', 46), num(t.trivial), num(t.ours), num(t['ours-dpop']), col(ratio(t['ours-dpop'].medianUs, t.ours.medianUs), 12));
+    // The proof's signature runs in WebCrypto, off the main thread: wall time shows its cost.
+    const wall = (v) => col(t[v].wallMedianUs.toFixed(1), 10);
+    out(
+      pad('   wall µs', 46),
+      wall('trivial'),
+      wall('ours'),
+      wall('ours-dpop'),
+      col(ratio(t['ours-dpop'].wallMedianUs, t.ours.wallMedianUs), 12),
+    );
+  }
   out('Building blocks on this machine (µs per operation, to read the figures above against)');
   for (const [name, us] of Object.entries(s.buildingBlocks)) out(pad(`   ${name}`, 50), col(us.toFixed(2), 8));
   out('');

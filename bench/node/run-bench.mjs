@@ -89,6 +89,9 @@ export async function runBench({ root, chromium, settings, buildLibrary, library
             skipped: `failed: ${error.message.split('\n')[0]}`,
           }))
         : { skipped: 'not run in this mode' };
+      log('[bench] 8. DPoP-bound requests (measured with 6)');
+      scenarios.dpop = scenarios.realClient.dpop ?? { skipped: scenarios.realClient.skipped };
+      delete scenarios.realClient.dpop;
       if (profile) await profileVariant(root, page, clock, profile, log);
       const results = {
         generatedAt: new Date().toISOString(),

@@ -8,6 +8,8 @@ export interface RealClientSetup {
   readonly issuer: string;
   readonly clientId: string;
   readonly apiUrl: string;
+  /** The same API on https: DPoP proofs need an https `htu` (scenario 8). */
+  readonly apiHttpsUrl: string;
   readonly origin: string;
 }
 
@@ -64,6 +66,23 @@ export function realClientScenario(setup: RealClientSetup): Omit<ScenarioDefinit
       [orders, [ORDERS_READ]],
       [profile, [PROFILE_READ]],
     ]),
+    middle: requests[0],
+    samples: requests,
+  };
+  return { maps, requests, client: () => new PublicClientApplication(configFor(setup)) };
+}
+
+/**
+ * Scenario 8: one mapped https URL, the token for it cached, with real PublicClientApplications:
+ * `ours` attaches the bearer token from memory, `ours-dpop` (withDpop() for that key) has msal
+ * sign a fresh proof for every request and attaches the DPoP-bound token (msal's cache).
+ */
+export function dpopScenario(setup: RealClientSetup): Omit<ScenarioDefinition, 'variants'> {
+  const orders = `${setup.apiHttpsUrl}/orders`;
+  const requests: BenchRequest[] = [{ method: 'GET', url: orders }];
+  const maps: BenchMaps = {
+    ours: [[orders, [ORDERS_READ]]],
+    theirs: new Map([[orders, [ORDERS_READ]]]),
     middle: requests[0],
     samples: requests,
   };

@@ -2,7 +2,7 @@ import { IPublicClientApplication } from '@azure/msal-browser';
 
 import { BenchMsalClient } from './bench-msal-client';
 import { RoundResult, send, timeRound } from './measure';
-import { RealClientSetup, realClientScenario } from './real-client';
+import { dpopScenario, RealClientSetup, realClientScenario } from './real-client';
 import { BenchMaps, BenchRequest, generateMaps, PASS_THROUGH_REQUESTS } from './resource-maps';
 import { createVariant, Variant, VariantName } from './variants';
 
@@ -11,7 +11,8 @@ export type ScenarioSpec =
   | { readonly scenario: 'passThrough' }
   | { readonly scenario: 'protectedCached' }
   | { readonly scenario: 'mapScaling'; readonly size: number }
-  | { readonly scenario: 'realClient'; readonly setup: RealClientSetup };
+  | { readonly scenario: 'realClient'; readonly setup: RealClientSetup }
+  | { readonly scenario: 'dpop'; readonly setup: RealClientSetup };
 
 /** What the variants of a scenario share: the map, the requests, where clients come from. */
 export interface ScenarioDefinition {
@@ -49,6 +50,9 @@ function define(spec: ScenarioSpec, only?: readonly VariantName[]): ScenarioDefi
     case 'realClient':
       // Scenario 6: scenario 2 against real PublicClientApplications.
       return { ...realClientScenario(spec.setup), variants: pick(['trivial', 'ours', 'ours-di', 'theirs']) };
+    case 'dpop':
+      // Scenario 8: a DPoP-bound request (fresh proof each) against a bearer one, real clients.
+      return { ...dpopScenario(spec.setup), variants: pick(['trivial', 'ours', 'ours-dpop']) };
   }
 }
 

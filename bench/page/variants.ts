@@ -12,13 +12,13 @@ import { ApplicationRef, EnvironmentProviders, Provider, provideZonelessChangeDe
 import { createApplication } from '@angular/platform-browser';
 import { MSAL_INSTANCE, MSAL_INTERCEPTOR_CONFIG, MsalBroadcastService, MsalInterceptor, MsalService } from '@azure/msal-angular';
 import { InteractionType, IPublicClientApplication } from '@azure/msal-browser';
-import { msalHttpInterceptor, provideMsalHttp, withDiInterceptor, withTokenRenewal } from 'ngx-msal-http';
+import { msalHttpInterceptor, provideMsalHttp, withDiInterceptor, withDpop, withTokenRenewal } from 'ngx-msal-http';
 import { firstValueFrom, Observable, of } from 'rxjs';
 
 import { BenchMaps } from './resource-maps';
 
-/** What is measured: no interceptor, the trivial floor, our two registrations, msal-angular. */
-export type VariantName = 'none' | 'trivial' | 'ours' | 'ours-di' | 'theirs';
+/** What is measured: no interceptor, the trivial floor, our two registrations (and ours with DPoP), msal-angular. */
+export type VariantName = 'none' | 'trivial' | 'ours' | 'ours-di' | 'ours-dpop' | 'theirs';
 
 /** One Angular application with HttpClient and one variant of the interceptor layer. */
 export interface Variant {
@@ -77,6 +77,11 @@ function variantProviders(
       return [provideHttpClient(withInterceptors([msalHttpInterceptor])), provideMsalHttp(ourConfig, ...ourFeatures)];
     case 'ours-di':
       return [provideHttpClient(withInterceptorsFromDi()), provideMsalHttp(ourConfig, withDiInterceptor())];
+    case 'ours-dpop': {
+      // Every key of the map DPoP-bound (scenario 8 maps one https URL).
+      const keys = (maps.ours as readonly (readonly [string, unknown])[]).map(([key]) => key);
+      return [provideHttpClient(withInterceptors([msalHttpInterceptor])), provideMsalHttp(ourConfig, withDpop({ keys }))];
+    }
     case 'theirs':
       // msal-angular's documented standalone setup, interceptor part (no guard, no router).
       return [

@@ -22,6 +22,6 @@ import { msalHttpProviders } from './provide-msal-http';
 @NgModule()
 export class MsalHttpModule {
   static forRoot(config: MsalHttpConfig, ...features: MsalHttpFeature[]): ModuleWithProviders<MsalHttpModule> {
-    return { ngModule: MsalHttpModule, providers: [msalHttpProviders(config), features.map((feature) => feature.ɵproviders)] };
+    return { ngModule: MsalHttpModule, providers: msalHttpProviders(config, features) };
   }
 }

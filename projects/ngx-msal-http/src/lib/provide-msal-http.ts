@@ -13,7 +13,7 @@ import {
   Provider,
 } from '@angular/core';
 
-import { notInRootInjector } from './config/config-errors';
+import { duplicateFeature, notInRootInjector } from './config/config-errors';
 import { MSAL_HTTP_CONFIG, MsalHttpConfig } from './config/msal-http-config';
 import { resolveConfig } from './config/resolve-config';
 import { MsalHttpEventBus } from './events/msal-http-event-bus';
@@ -32,13 +32,19 @@ import { clearSignOutState, listenForRelayWarnings, relayPopupResponse } from '.
 import { TokenAcquirer } from './tokens/token-acquirer';
 
 /**
- * The one provider list behind both `provideMsalHttp` and `MsalHttpModule.forRoot`. The config is
+ * The one provider list behind both `provideMsalHttp` and `MsalHttpModule.forRoot`, features included
+ * (each kind once: MSALHTTP121). The config is
  * validated here, when providers are created; the map is compiled by an app initializer, so a bad
  * key fails the bootstrap. In the browser the same initializer starts msal-browser
  * (`initialize()` + `handleRedirectPromise()`) without holding the bootstrap up.
  */
-export function msalHttpProviders(config: MsalHttpConfig): (Provider | EnvironmentProviders)[] {
+export function msalHttpProviders(config: MsalHttpConfig, features: readonly MsalHttpFeature[]): (Provider | EnvironmentProviders)[] {
   const resolved = resolveConfig(config);
+  const kinds = new Set<string>();
+  for (const { ɵkind } of features) {
+    if (kinds.has(ɵkind)) throw duplicateFeature(ɵkind);
+    kinds.add(ɵkind);
+  }
   return [
     { provide: MSAL_HTTP_CONFIG, useValue: resolved },
     { provide: MSAL_HTTP_CLIENT, useFactory: () => createMsalClient(resolved.msal) },
@@ -78,6 +84,7 @@ export function msalHttpProviders(config: MsalHttpConfig): (Provider | Environme
         .then(() => win && clearSignOutState(win))
         .catch(() => undefined);
     }),
+    features.map((feature) => feature.ɵproviders),
   ];
 }
 
@@ -97,5 +104,5 @@ export function msalHttpProviders(config: MsalHttpConfig): (Provider | Environme
  * };
  */
 export function provideMsalHttp(config: MsalHttpConfig, ...features: MsalHttpFeature[]): EnvironmentProviders {
-  return makeEnvironmentProviders([msalHttpProviders(config), features.map((feature) => feature.ɵproviders)]);
+  return makeEnvironmentProviders(msalHttpProviders(config, features));
 }

@@ -4,6 +4,8 @@ import { TestBed } from '@angular/core/testing';
 import { FakeMsalClient } from '../../../testing/src/fake-msal-client';
 import { MsalHttpAuth } from '../auth/msal-http-auth';
 import { MsalHttpEvents } from '../events/msal-http-events';
+import { withDiInterceptor, withTokenRenewal } from '../msal-http-feature';
+import { MsalHttpModule } from '../msal-http-module';
 import { provideMsalHttp } from '../provide-msal-http';
 import { MSAL_HTTP_CLIENT } from '../tokens/msal-client';
 import { MSAL_HTTP_CONFIG } from './msal-http-config';
@@ -49,5 +51,25 @@ describe('the library provided in a child injector', () => {
     });
 
     expect(() => TestBed.inject(EnvironmentInjector)).not.toThrow();
+  });
+});
+
+describe('features passed to the library', () => {
+  const config = { msal: new FakeMsalClient(), protectedResourceMap: [['https://api.contoso.test', ['api://read']]] } as const;
+
+  it('refuses the same feature twice with MSALHTTP121, naming it, in both setups', () => {
+    const cases: readonly (readonly [() => unknown, string])[] = [
+      [() => provideMsalHttp(config, withTokenRenewal(), withTokenRenewal()), "'token-renewal'"],
+      [() => MsalHttpModule.forRoot(config, withDiInterceptor(), withDiInterceptor()), "'di-interceptor'"],
+    ];
+    for (const [setUp, named] of cases) {
+      expect(setUp).toThrowMatching(
+        (error) => error instanceof MsalHttpError && error.code === 'MSALHTTP121' && error.message.includes(named),
+      );
+    }
+  });
+
+  it('takes different features together', () => {
+    expect(() => provideMsalHttp(config, withTokenRenewal(), withDiInterceptor())).not.toThrow();
   });
 });

@@ -70,6 +70,16 @@ export function notInRootInjector(): MsalHttpError {
   );
 }
 
+/** The same feature kind passed twice to `provideMsalHttp` / `MsalHttpModule.forRoot`. */
+export function duplicateFeature(kind: string): MsalHttpError {
+  return new MsalHttpError(
+    'MSALHTTP121' satisfies ErrorCodeOf<'DuplicateFeature'>,
+    (typeof ngDevMode === 'undefined' || ngDevMode) &&
+      `the feature '${kind}' is passed twice to provideMsalHttp / MsalHttpModule.forRoot; pass each with*() once ` +
+        `(withDpop({ keys }) takes every key in one call)`,
+  );
+}
+
 /** Throws {@link notProvided}: the fallback factory of the library's injectables. */
 export function notConfigured(what: string): never {
   throw notProvided(what);

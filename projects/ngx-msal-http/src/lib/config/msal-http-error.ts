@@ -31,6 +31,7 @@ export const MsalHttpErrorCode = {
   MalformedScheme: 'MSALHTTP118',
   KeyLooksLikeHost: 'MSALHTTP119',
   NotInRootInjector: 'MSALHTTP120',
+  DuplicateFeature: 'MSALHTTP121',
   DpopKeyNotInMap: 'MSALHTTP140',
   DpopKeyNotHttps: 'MSALHTTP141',
   // Runtime (the error of a request, and its failure event)
