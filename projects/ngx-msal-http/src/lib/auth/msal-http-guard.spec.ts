@@ -7,7 +7,7 @@ import type { AccountInfo, PopupRequest } from '@azure/msal-browser';
 import { FakeBehavior, FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
 import { userCancelledError } from '../../../testing/src/fake-msal-errors';
 import { MsalHttpTestingController, provideMsalHttpTesting } from '../../../testing/src/provide-msal-http-testing';
-import { MsalHttpError } from '../config/msal-http-error';
+import { MsalHttpError, MsalHttpErrorCode } from '../config/msal-http-error';
 import { MsalHttpConfig } from '../config/msal-http-config';
 import { MsalHttpEvents } from '../events/msal-http-events';
 import { msalHttpGuard, MsalHttpGuardOptions } from './msal-http-guard';
@@ -165,16 +165,7 @@ describe('msalHttpGuard waiting for an interaction under way', () => {
     const onDenied = jasmine.createSpy('onDenied').and.returnValue(false);
     const { client, msal } = await withPopupLeftOpen();
 
-    const decision = track(runGuard({ onDenied }));
-    await msal.settle();
-    jasmine.clock().tick(999);
-    await msal.settle();
-    expect(decision.state).toBe('pending');
-
-    jasmine.clock().tick(1);
-    await msal.settle();
-    expect(decision.state).toBe('rejected');
-    expect(decision.error instanceof MsalHttpError && decision.error.code).toBe('MSALHTTP208');
+    await expectFailureAtOneSecond(track(runGuard({ onDenied })), msal, 'MSALHTTP208');
     expect(onDenied).not.toHaveBeenCalled();
     expect(client.calls.loginPopup.length).toBe(1);
   });
@@ -185,16 +176,7 @@ describe('msalHttpGuard waiting for an interaction under way', () => {
     setUp({ client, account: null, config: { timeouts: { initialization: 1_000, interaction: 60_000 } } });
     const msal = TestBed.inject(MsalHttpTestingController);
 
-    const decision = track(runGuard());
-    await msal.settle();
-    jasmine.clock().tick(999);
-    await msal.settle();
-    expect(decision.state).toBe('pending');
-
-    jasmine.clock().tick(1);
-    await msal.settle();
-    expect(decision.state).toBe('rejected');
-    expect(decision.error instanceof MsalHttpError && decision.error.code).toBe('MSALHTTP205');
+    await expectFailureAtOneSecond(track(runGuard()), msal, 'MSALHTTP205');
     expect(client.calls.loginPopup.length).toBe(0);
   });
 
@@ -299,4 +281,21 @@ function track<T>(promise: Promise<T>) {
     (error: unknown) => Object.assign(tracked, { state: 'rejected', error }),
   );
   return tracked;
+}
+
+/** The guard's decision is still pending at 999 ms (fake clock) and rejected with `code` at 1 s. */
+async function expectFailureAtOneSecond(
+  decision: ReturnType<typeof track<boolean | UrlTree>>,
+  msal: MsalHttpTestingController,
+  code: MsalHttpErrorCode,
+): Promise<void> {
+  await msal.settle();
+  jasmine.clock().tick(999);
+  await msal.settle();
+  expect(decision.state).toBe('pending');
+
+  jasmine.clock().tick(1);
+  await msal.settle();
+  expect(decision.state).toBe('rejected');
+  expect(decision.error instanceof MsalHttpError && decision.error.code).toBe(code);
 }
