@@ -104,7 +104,8 @@ function featureLines(registration: AppRegistration): readonly string[] {
   return registration.provider === 'oidc'
     ? [
         '// Tabs take turns renewing tokens (a provider that rotates refresh tokens revokes the grant',
-        '// when two tabs redeem the same one), share one sign-in popup, and hear each other sign out.',
+        '// when two tabs redeem the same one) and share one sign-in popup. Sharing needs one cache for all',
+        "// tabs: add cache: { cacheLocation: 'localStorage' } to msal above (msal's default is sessionStorage).",
         'withCrossTabSync(),',
       ]
     : [];

@@ -1,6 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { BehaviorSubject } from 'rxjs';
+import type { BrowserConfiguration } from '@azure/msal-browser';
 
 import { FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
 import { userCancelledError } from '../../../testing/src/fake-msal-errors';
@@ -126,6 +127,16 @@ describe('InteractionCoordinator across tabs (Web Locks)', () => {
     expect(client.calls.acquireTokenPopup.length).toBe(1);
   });
 
+  it('opens its own popup at once with a cache per tab (sessionStorage): waiting could not spare the user', async () => {
+    const { client, http, msal, locks } = tabWithLocks({}, [withCrossTabSync()], 'sessionStorage');
+    locks.holdElsewhere(LOCK);
+
+    http.get(ORDERS).subscribe();
+    (await msal.expectRequest(ORDERS)).flush({});
+
+    expect(client.calls.acquireTokenPopup.length).toBe(1);
+  });
+
   it('holds the lock while its own popup is open and lets it go when the popup ends', async () => {
     const { client, http, msal, locks } = tabWithLocks();
     let finish = () => {};
@@ -157,9 +168,14 @@ describe('InteractionCoordinator across tabs (Web Locks)', () => {
   });
 });
 
-function tabWithLocks(config: Partial<MsalHttpConfig> = {}, features = [withCrossTabSync()]) {
+function tabWithLocks(config: Partial<MsalHttpConfig> = {}, features = [withCrossTabSync()], cacheLocation = 'localStorage') {
   const client = new FakeMsalClient();
   client.interactionRequired = true;
+  client.configuration = {
+    auth: { clientId: 'fake-client-id' },
+    cache: { cacheLocation },
+    system: { tokenRenewalOffsetSeconds: client.renewalOffsetSeconds },
+  } as unknown as BrowserConfiguration;
   const locks = new FakeTabLocks();
   const harness = setUpMsalHttp({
     client,

@@ -113,11 +113,14 @@ export class InteractionCoordinator {
     return withTimeout(opened, this.timeout, () => popupTimeout(this.timeout), { zone: this.zone, cleanup: () => close.stop() });
   }
 
-  // One popup at a time across the app's tabs, with withCrossTabSync(); see cross-tab-sync.ts.
+  // One popup at a time across the app's tabs, with withCrossTabSync() and a shared (localStorage)
+  // cache; see cross-tab-sync.ts. With a cache per tab, waiting for another tab's popup cannot make
+  // the user unnecessary here, and the popup opened after the wait would come too late after the
+  // click to pass the browser's popup blocker.
   // Async like the locked path, so that a popup failing at once (blocked) settles as late without it.
   private async acrossTabs(popup: () => Promise<AuthenticationResult>): Promise<AuthenticationResult> {
     const clientId = this.host.clientId;
-    if (!this.crossTab || !clientId) return popup();
+    if (!this.crossTab || !clientId || !this.host.sharedCache) return popup();
     return this.crossTab.interaction(clientId, popup, (released, cleanup) =>
       withTimeout(released, this.timeout, () => interactionElsewhereTimeout(this.timeout), { zone: this.zone, cleanup }),
     );

@@ -1,5 +1,13 @@
 import { DestroyRef, inject, Injectable, Injector, NgZone, Signal, signal } from '@angular/core';
-import { AccountInfo, EventMessage, EventMessageUtils, EventType, InteractionStatus, IPublicClientApplication } from '@azure/msal-browser';
+import {
+  AccountInfo,
+  BrowserCacheLocation,
+  EventMessage,
+  EventMessageUtils,
+  EventType,
+  InteractionStatus,
+  IPublicClientApplication,
+} from '@azure/msal-browser';
 import { BehaviorSubject, distinctUntilChanged, Observable, Subject } from 'rxjs';
 
 import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
@@ -88,6 +96,15 @@ export class MsalClientHost {
       return this.client.getConfiguration()?.auth?.clientId || null;
     } catch {
       return null;
+    }
+  }
+
+  /** True when msal-browser keeps its cache in localStorage: the app's tabs share one cache. */
+  get sharedCache(): boolean {
+    try {
+      return this.client.getConfiguration()?.cache?.cacheLocation === BrowserCacheLocation.LocalStorage;
+    } catch {
+      return false;
     }
   }
 
