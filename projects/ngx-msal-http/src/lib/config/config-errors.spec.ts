@@ -59,8 +59,8 @@ describe('features passed to the library', () => {
 
   it('refuses the same feature twice with MSALHTTP121, naming it, in both setups', () => {
     const cases: readonly (readonly [() => unknown, string])[] = [
-      [() => provideMsalHttp(config, withTokenRenewal(), withTokenRenewal()), "'token-renewal'"],
-      [() => MsalHttpModule.forRoot(config, withDiInterceptor(), withDiInterceptor()), "'di-interceptor'"],
+      [() => provideMsalHttp(config, withTokenRenewal(), withTokenRenewal()), 'withTokenRenewal()'],
+      [() => MsalHttpModule.forRoot(config, withDiInterceptor(), withDiInterceptor()), 'withDiInterceptor()'],
     ];
     for (const [setUp, named] of cases) {
       expect(setUp).toThrowMatching(

@@ -56,7 +56,8 @@ export function notProvided(what: string): MsalHttpError {
     'MSALHTTP117' satisfies ErrorCodeOf<'NotProvided'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
       `${what} is used but ngx-msal-http is not configured in this injector; add provideMsalHttp(config) to the ` +
-        `application providers (app.config.ts) or MsalHttpModule.forRoot(config) to AppModule's imports`,
+        `application providers (app.config.ts) or MsalHttpModule.forRoot(config) to AppModule's imports; ` +
+        `in a unit test, provideMsalHttpTesting() from ngx-msal-http/testing`,
   );
 }
 
@@ -75,9 +76,14 @@ export function duplicateFeature(kind: string): MsalHttpError {
   return new MsalHttpError(
     'MSALHTTP121' satisfies ErrorCodeOf<'DuplicateFeature'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
-      `the feature '${kind}' is passed twice to provideMsalHttp / MsalHttpModule.forRoot; pass each with*() once ` +
+      `${featureCall(kind)} is passed twice to provideMsalHttp / MsalHttpModule.forRoot; pass each with*() once ` +
         `(withDpop({ keys }) takes every key in one call)`,
   );
+}
+
+// 'token-renewal' -> 'withTokenRenewal()': how the app wrote it (development messages only).
+function featureCall(kind: string): string {
+  return `with${kind.replace(/(?:^|-)(\w)/g, (_, letter: string) => letter.toUpperCase())}()`;
 }
 
 /** Throws {@link notProvided}: the fallback factory of the library's injectables. */
