@@ -2,6 +2,7 @@ import { DestroyRef, inject, Injectable, Injector, NgZone, Signal, signal } from
 import {
   AccountInfo,
   BrowserCacheLocation,
+  BrowserConfiguration,
   EventMessage,
   EventMessageUtils,
   EventType,
@@ -92,20 +93,12 @@ export class MsalClientHost {
    * after it are then off.
    */
   get clientId(): string | null {
-    try {
-      return this.client.getConfiguration()?.auth?.clientId || null;
-    } catch {
-      return null;
-    }
+    return this.configuration()?.auth?.clientId || null;
   }
 
   /** True when msal-browser keeps its cache in localStorage: the app's tabs share one cache. */
   get sharedCache(): boolean {
-    try {
-      return this.client.getConfiguration()?.cache?.cacheLocation === BrowserCacheLocation.LocalStorage;
-    } catch {
-      return false;
-    }
+    return this.configuration()?.cache?.cacheLocation === BrowserCacheLocation.LocalStorage;
   }
 
   /** True once startup has succeeded. */
@@ -133,15 +126,19 @@ export class MsalClientHost {
   /** msal-browser's `system.tokenRenewalOffsetSeconds`, in milliseconds. */
   get renewalOffsetMs(): number {
     if (this.offsetMs === null) {
-      let seconds: number | undefined;
-      try {
-        seconds = this.client.getConfiguration().system?.tokenRenewalOffsetSeconds;
-      } catch {
-        seconds = undefined;
-      }
+      const seconds = this.configuration()?.system?.tokenRenewalOffsetSeconds;
       this.offsetMs = (typeof seconds === 'number' && seconds >= 0 ? seconds : DEFAULT_RENEWAL_OFFSET_S) * 1000;
     }
     return this.offsetMs;
+  }
+
+  // A client of the app's own (a wrapper, a test double) may expose no configuration, or throw.
+  private configuration(): Partial<BrowserConfiguration> | null {
+    try {
+      return this.client.getConfiguration() ?? null;
+    } catch {
+      return null;
+    }
   }
 
   private async start(): Promise<void> {

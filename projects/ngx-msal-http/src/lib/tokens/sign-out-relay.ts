@@ -1,5 +1,5 @@
 import { DestroyRef, inject, Injectable, InjectionToken } from '@angular/core';
-import { AccountInfo, BrowserCacheLocation, EventMessage, EventType, InteractionType } from '@azure/msal-browser';
+import { AccountInfo, EventMessage, EventType, InteractionType } from '@azure/msal-browser';
 
 import { toEventAccount } from '../events/sanitize';
 import { MsalHttpEventBus } from '../events/msal-http-event-bus';
@@ -51,16 +51,10 @@ export class SignOutRelay {
   /** Starts relaying (once the client exists); nothing with a localStorage cache or no BroadcastChannel. */
   start(): void {
     if (!this.open || this.channel) return;
-    // A client of the app's own (a wrapper, a test double) may expose no configuration, or an
-    // incomplete one: then there is nothing to name the channel after, and no relay.
-    let configuration: Partial<ReturnType<typeof this.host.client.getConfiguration>> | undefined;
-    try {
-      configuration = this.host.client.getConfiguration();
-    } catch {
-      return;
-    }
-    const clientId = configuration?.auth?.clientId;
-    if (!clientId || configuration?.cache?.cacheLocation === BrowserCacheLocation.LocalStorage) return;
+    // A client exposing no configuration (a wrapper, a test double) has no client id to name the
+    // channel after: no relay. With a shared (localStorage) cache msal relays sign-outs itself.
+    const clientId = this.host.clientId;
+    if (!clientId || this.host.sharedCache) return;
     const channel = (this.channel = this.open(`ngx-msal-http.signout.${clientId}`));
     channel.addEventListener('message', (event) => void this.onSignOutElsewhere(event.data));
     const messages = this.host.messages$.subscribe((message) => this.onMessage(message));
