@@ -67,7 +67,10 @@ export function dpopScenario(setup: RealClientSetup): Omit<ScenarioDefinition, '
 }
 
 // GETs to each URL, each mapped to its one scope in both libraries' syntaxes; a new real client per variant.
-function realScenario(setup: RealClientSetup, routes: readonly (readonly [url: string, scope: string])[]): Omit<ScenarioDefinition, 'variants'> {
+function realScenario(
+  setup: RealClientSetup,
+  routes: readonly (readonly [url: string, scope: string])[],
+): Omit<ScenarioDefinition, 'variants'> {
   const requests: BenchRequest[] = routes.map(([url]) => ({ method: 'GET', url }));
   const maps: BenchMaps = {
     ours: routes.map(([url, scope]) => [url, [scope]]),
