@@ -1,5 +1,5 @@
 // Builds the ng-add schematic into the packaged library (dist/ngx-msal-http/schematics), and adds
-// docs/errors.md, which production error messages point to.
+// the documentation (README.md, docs/*.md; see package-docs.mjs).
 // Runs after `ng build ngx-msal-http`, because ng-packagr empties dist/ngx-msal-http first.
 //   node scripts/build-schematics.mjs          compile (CommonJS) + copy the JSON files
 //   node scripts/build-schematics.mjs --test   the same, then compile the specs and run them with node --test
@@ -7,6 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { shippedDocs, writePackageDocs } from './package-docs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const library = join(root, 'projects/ngx-msal-http');
@@ -26,9 +28,7 @@ run(process.execPath, [tsc, '-p', join(library, 'tsconfig.schematics.json')]);
 for (const file of files(sources, (name) => name.endsWith('.json') || name.endsWith('.html'))) {
   cpSync(file, join(out, relative(sources, file)));
 }
-// Production error messages say "see docs/errors.md#msalhttpnnn in the ngx-msal-http package":
-// the file ships with the package (ng-packagr copies no asset from outside the project).
-cpSync(join(root, 'docs/errors.md'), join(packageDir, 'docs/errors.md'));
+writePackageDocs(root, packageDir);
 // The library's package.json says "type": "module"; the CLI require()s the schematic.
 writeFileSync(join(out, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
 // ng-packagr's .npmignore drops every nested package.json ("only needed for development"); this
@@ -44,7 +44,8 @@ for (const needed of [
   'schematics/collection.json',
   'schematics/ng-add/index.js',
   'schematics/ng-add/redirect-bridge.html',
-  'docs/errors.md',
+  'README.md',
+  ...shippedDocs(root).map((name) => `docs/${name}`),
 ]) {
   if (!packedFiles.includes(needed)) fail(`npm pack would leave out ${needed}\n${packed.stderr}`);
 }

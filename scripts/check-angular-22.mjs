@@ -18,6 +18,8 @@ const NODE = '22.23.3';
 const ANGULAR = '22.2.6'; // @angular/core, common, compiler, compiler-cli, platform-browser, router
 const ANGULAR_TOOLING = '22.2.7'; // @angular/build, @angular/cli
 const TYPESCRIPT = '6.0.3'; // @angular/compiler-cli 22 wants >=6.0 <6.1
+// The msal-browser the dev line is built and tested with (package.json), so both lines check the same.
+const MSAL_BROWSER = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies['@azure/msal-browser'];
 // Pinned versions never change on the registry: take them from the npm cache when it has them.
 const NPM_INSTALL = ['--no-audit', '--no-fund', '--prefer-offline'];
 
@@ -86,7 +88,7 @@ function writeApp(tarball) {
   const manifest = {
     name: 'ngx-msal-http-angular-22-consumer',
     private: true,
-    dependencies: { ...angular, '@azure/msal-browser': '5.29.0', 'ngx-msal-http': `file:${tarball}`, rxjs: '7.8.2', tslib: '^2.8.1' },
+    dependencies: { ...angular, '@azure/msal-browser': MSAL_BROWSER, 'ngx-msal-http': `file:${tarball}`, rxjs: '7.8.2', tslib: '^2.8.1' },
     devDependencies: {
       '@angular/build': ANGULAR_TOOLING,
       '@angular/cli': ANGULAR_TOOLING,

@@ -51,25 +51,10 @@ export async function realLogin(setup: RealClientSetup): Promise<{ username: str
 
 /** Scenario 6: scenario 2's shape with real PublicClientApplications (a new one per variant, one cache). */
 export function realClientScenario(setup: RealClientSetup): Omit<ScenarioDefinition, 'variants'> {
-  const orders = `${setup.apiUrl}/orders`;
-  const profile = `${setup.apiUrl}/profile`;
-  const requests: BenchRequest[] = [
-    { method: 'GET', url: orders },
-    { method: 'GET', url: profile },
-  ];
-  const maps: BenchMaps = {
-    ours: [
-      [orders, [ORDERS_READ]],
-      [profile, [PROFILE_READ]],
-    ],
-    theirs: new Map([
-      [orders, [ORDERS_READ]],
-      [profile, [PROFILE_READ]],
-    ]),
-    middle: requests[0],
-    samples: requests,
-  };
-  return { maps, requests, client: () => new PublicClientApplication(configFor(setup)) };
+  return realScenario(setup, [
+    [`${setup.apiUrl}/orders`, ORDERS_READ],
+    [`${setup.apiUrl}/profile`, PROFILE_READ],
+  ]);
 }
 
 /**
@@ -78,11 +63,18 @@ export function realClientScenario(setup: RealClientSetup): Omit<ScenarioDefinit
  * sign a fresh proof for every request and attaches the DPoP-bound token (msal's cache).
  */
 export function dpopScenario(setup: RealClientSetup): Omit<ScenarioDefinition, 'variants'> {
-  const orders = `${setup.apiHttpsUrl}/orders`;
-  const requests: BenchRequest[] = [{ method: 'GET', url: orders }];
+  return realScenario(setup, [[`${setup.apiHttpsUrl}/orders`, ORDERS_READ]]);
+}
+
+// GETs to each URL, each mapped to its one scope in both libraries' syntaxes; a new real client per variant.
+function realScenario(
+  setup: RealClientSetup,
+  routes: readonly (readonly [url: string, scope: string])[],
+): Omit<ScenarioDefinition, 'variants'> {
+  const requests: BenchRequest[] = routes.map(([url]) => ({ method: 'GET', url }));
   const maps: BenchMaps = {
-    ours: [[orders, [ORDERS_READ]]],
-    theirs: new Map([[orders, [ORDERS_READ]]]),
+    ours: routes.map(([url, scope]) => [url, [scope]]),
+    theirs: new Map(routes.map(([url, scope]) => [url, [scope]])),
     middle: requests[0],
     samples: requests,
   };

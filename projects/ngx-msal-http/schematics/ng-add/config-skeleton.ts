@@ -70,8 +70,9 @@ export function configSource(registration: AppRegistration): string {
   );
   if (oidc) {
     lines.push(
-      '  // Some providers (oidc-provider among them) only issue a refresh token when sign-in asks for consent;',
+      '  // Some providers (a default oidc-provider setup) only issue a refresh token when sign-in asks for consent;',
       "  // if silent renewal fails after the first access token expires, add: authRequest: { prompt: 'consent' },",
+      "  // (Entra ID and the ngx-msal-http repository's local provider need no such prompt.)",
     );
   }
   lines.push(

@@ -76,6 +76,9 @@ export function msalHttpProviders(config: MsalHttpConfig, features: readonly Msa
       }
       // A sign-out in another tab reaches this one (sessionStorage caches; msal relays localStorage).
       inject(SignOutRelay).start();
+      // Watches every sign-in popup from the start, also one the app opens straight on msal-browser
+      // before any request: a guard or a request waiting for it then learns when the user closes it.
+      inject(PopupCloseWatcher);
       // Optional features (withCrossTabSync()) start here, before this initializer starts msal-browser.
       if (win) for (const hook of inject(STARTUP_HOOKS)) hook(win);
       // Requests await this promise and report its failure; nothing to do with it here.

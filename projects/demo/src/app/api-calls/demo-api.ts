@@ -38,7 +38,7 @@ export class DemoApi {
   }
 
   /**
-   * The DPoP route that also demands a server nonce (401 use_dpop_nonce). msal-browser 5.29 cannot
+   * The DPoP route that also demands a server nonce (401 use_dpop_nonce). msal-browser 5.30 cannot
    * sign a nonce into a resource proof, so the interceptor fails with MSALHTTP241 instead of retrying.
    */
   dpopWithNonce(): Observable<unknown> {

@@ -4,7 +4,7 @@ import { ActivatedRouteSnapshot, NavigationError, provideRouter, Router, RouterS
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { AccountInfo, PopupRequest } from '@azure/msal-browser';
 
-import { FakeBehavior, FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
+import { FakeBehavior, FakeMsalClient, FakePopupWindow, fakeAccount } from '../../../testing/src/fake-msal-client';
 import { userCancelledError } from '../../../testing/src/fake-msal-errors';
 import { MsalHttpTestingController, provideMsalHttpTesting } from '../../../testing/src/provide-msal-http-testing';
 import { MsalHttpError, MsalHttpErrorCode } from '../config/msal-http-error';
@@ -182,7 +182,7 @@ describe('msalHttpGuard waiting for an interaction under way', () => {
 
   it('decides once the interaction ends within timeouts.interaction', async () => {
     let finish!: () => void;
-    const { msal } = await withPopupLeftOpen(() => new Promise((resolve) => (finish = () => resolve({ kind: 'ok' }))));
+    const { msal } = await withPopupLeftOpen({ popup: () => new Promise((resolve) => (finish = () => resolve({ kind: 'ok' }))) });
 
     const decision = track(runGuard());
     await msal.settle();
@@ -198,10 +198,33 @@ describe('msalHttpGuard waiting for an interaction under way', () => {
     expect(decision.state).toBe('resolved');
   });
 
+  it('decides as soon as the user closes the popup under way, before timeouts.interaction', async () => {
+    const popup = new FakePopupWindow();
+    const { msal } = await withPopupLeftOpen({ window: popup, interactionMs: 60_000 });
+    const decision = track(runGuard());
+    await msal.settle();
+    popup.commit();
+    for (let ms = 0; ms < 750; ms += 250) {
+      jasmine.clock().tick(250);
+      await msal.settle();
+    }
+    expect(decision.state).toBe('pending');
+
+    popup.close();
+    // The close watcher confirms a close within about 1.5 s, far inside the 60 s bound.
+    for (let ms = 0; ms < 1_500 && decision.state === 'pending'; ms += 250) {
+      jasmine.clock().tick(250);
+      await msal.settle();
+    }
+
+    expect(decision.state).toBe('resolved');
+    expect(decision.value).toBeTrue();
+  });
+
   it('fails a real navigation with MSALHTTP208 as its NavigationError', async () => {
-    const { msal } = await withPopupLeftOpen(undefined, [
-      provideRouter([{ path: 'orders', component: Page, canActivate: [msalHttpGuard()] }]),
-    ]);
+    const { msal } = await withPopupLeftOpen({
+      providers: [provideRouter([{ path: 'orders', component: Page, canActivate: [msalHttpGuard()] }])],
+    });
     const errors: unknown[] = [];
     TestBed.inject(Router).events.subscribe((event) => {
       if (event instanceof NavigationError) errors.push(event.error);
@@ -253,17 +276,29 @@ function withClaims(claims: Record<string, unknown>): AccountInfo {
 }
 
 /**
- * Starts msal-browser with a signed-in user and a 1 s interaction bound, then opens a sign-in popup
- * as the app could elsewhere (straight on the client), which `popup` decides (by default: held open
- * forever), so that msal's status is not 'none'.
+ * Starts msal-browser with a signed-in user and an interaction bound (`interactionMs`, 1 s by
+ * default), then opens a sign-in popup as the app could elsewhere (straight on the client), which
+ * `popup` decides (by default: held open forever), so that msal's status is not 'none'.
  */
 async function withPopupLeftOpen(
-  popup: FakeBehavior<PopupRequest> = () => ({ kind: 'never' }),
-  providers?: (Provider | EnvironmentProviders)[],
+  options: {
+    readonly popup?: FakeBehavior<PopupRequest>;
+    readonly providers?: (Provider | EnvironmentProviders)[];
+    /** The popup's window handle, for the close watcher. */
+    readonly window?: FakePopupWindow;
+    readonly interactionMs?: number;
+  } = {},
 ) {
   const client = new FakeMsalClient();
-  client.popup = popup;
-  setUp({ client, account: fakeAccount(), providers, config: { timeouts: { interaction: 1_000 } } });
+  client.popup = options.popup ?? (() => ({ kind: 'never' }));
+  const { window } = options;
+  if (window) client.popupWindow = () => window;
+  setUp({
+    client,
+    account: fakeAccount(),
+    providers: options.providers,
+    config: { timeouts: { interaction: options.interactionMs ?? 1_000 } },
+  });
   const msal = TestBed.inject(MsalHttpTestingController);
   const events = TestBed.inject(MsalHttpEvents);
   await msal.settle();

@@ -1,15 +1,12 @@
 import { isPlatformBrowser } from '@angular/common';
-import { DOCUMENT, inject, Injector, NgZone, PLATFORM_ID, runInInjectionContext } from '@angular/core';
+import { DOCUMENT, inject, Injector, PLATFORM_ID, runInInjectionContext } from '@angular/core';
 import type { CanActivateFn, CanMatchFn, UrlTree } from '@angular/router';
 import type { AccountInfo } from '@azure/msal-browser';
-import { filter, Subscription, take } from 'rxjs';
 
 import { MSAL_HTTP_CONFIG, MsalHttpInteractionType } from '../config/msal-http-config';
-import { MsalHttpEvents } from '../events/msal-http-events';
 import { MSAL_HTTP_CLIENT } from '../tokens/msal-client';
+import { InteractionCoordinator } from '../tokens/interaction-coordinator';
 import { MsalClientHost } from '../tokens/msal-client-host';
-import { interactionElsewhereTimeout } from '../tokens/runtime-errors';
-import { withTimeout } from '../tokens/timeout';
 import { MsalHttpAuth } from './msal-http-auth';
 
 /** The id-token claims of the signed-in account, as the guard's `claims` check sees them. */
@@ -45,7 +42,8 @@ export interface MsalHttpGuardOptions {
  * The waits are bounded: startup by `timeouts.initialization` (then `MSALHTTP205`, as for requests),
  * an interaction under way by `timeouts.interaction` (then `MSALHTTP208`,
  * `MsalHttpErrorCode.InteractionElsewhereTimeout`). Either fails the navigation (a
- * `NavigationError`, not `onDenied`: nothing was decided about the user).
+ * `NavigationError`, not `onDenied`: nothing was decided about the user). A sign-in popup the
+ * user closes ends the wait at once (with `watchPopupClose`, the default), as it does for requests.
  *
  * @example
  * export const routes: Routes = [
@@ -67,23 +65,22 @@ export function msalHttpGuard(options: MsalHttpGuardOptions = {}): CanActivateFn
 function checkAccess(options: MsalHttpGuardOptions, target: string): Promise<boolean | UrlTree> | boolean {
   if (!isPlatformBrowser(inject(PLATFORM_ID))) return true;
   const config = inject(MSAL_HTTP_CONFIG);
-  const events = inject(MsalHttpEvents);
   const host = inject(MsalClientHost);
+  const coordinator = inject(InteractionCoordinator);
   const client = inject(MSAL_HTTP_CLIENT);
   const auth = inject(MsalHttpAuth);
   const document = inject(DOCUMENT);
   const injector = inject(Injector);
-  const zone = inject(NgZone, { optional: true });
   // onDenied may call inject(); it runs after an await, so in the guard's injector explicitly.
   const denied = () => (options.onDenied ? runInInjectionContext(injector, options.onDenied) : false);
   const interactionType = options.interactionType ?? config.interactionType;
 
   return (async () => {
     // Startup (redirect handling) comes first, bounded as for requests: timeouts.initialization,
-    // then MSALHTTP205. Then any popup or redirect under way, for at most timeouts.interaction
-    // (MSALHTTP208): a status that never returns to 'none' must not hang the navigation.
-    if (events.inProgress() === 'startup') await host.ready();
-    if (events.inProgress() !== 'none') await untilIdle(events, config.timeouts.interaction, zone);
+    // then MSALHTTP205. Then any popup or redirect under way, as the interceptor waits for one:
+    // at most timeouts.interaction (MSALHTTP208), and a popup the user closed ends the wait.
+    await host.ready();
+    await coordinator.whenIdle();
     let account = currentAccount(client.getActiveAccount(), client.getAllAccounts());
     if (!account) {
       if (interactionType === 'none') return denied();
@@ -101,23 +98,6 @@ function checkAccess(options: MsalHttpGuardOptions, target: string): Promise<boo
     }
     return isAllowed(account, options) ? true : denied();
   })();
-}
-
-/**
- * Resolves when the interaction status is `none`; rejects with `MSALHTTP208` after `ms`. The
- * status subscription ends either way.
- */
-function untilIdle(events: MsalHttpEvents, ms: number, zone: NgZone | null): Promise<void> {
-  let subscription: Subscription | undefined;
-  const idle = new Promise<void>((resolve) => {
-    subscription = events.inProgress$
-      .pipe(
-        filter((status) => status === 'none'),
-        take(1),
-      )
-      .subscribe(() => resolve());
-  });
-  return withTimeout(idle, ms, () => interactionElsewhereTimeout(ms), { zone, cleanup: () => subscription?.unsubscribe() });
 }
 
 function currentAccount(active: AccountInfo | null, all: readonly AccountInfo[]): AccountInfo | null {

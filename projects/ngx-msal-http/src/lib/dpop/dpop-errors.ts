@@ -39,7 +39,7 @@ export function dpopNonceUnsupported(method: string, url: string, cause: unknown
   return new MsalHttpError(
     'MSALHTTP241' satisfies ErrorCodeOf<'DpopNonceUnsupported'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
-      `${method} ${url} answered 401 use_dpop_nonce (RFC 9449 §9), but msal-browser (up to 5.29 at least) cannot put a ` +
+      `${method} ${url} answered 401 use_dpop_nonce (RFC 9449 §9), but msal-browser (up to 5.30 at least) cannot put a ` +
         `server nonce in a resource proof, so the request is not retried; configure the API not to require DPoP nonces`,
     { cause },
   );

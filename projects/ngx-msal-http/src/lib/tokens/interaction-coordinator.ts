@@ -73,6 +73,15 @@ export class InteractionCoordinator {
     }
   }
 
+  /**
+   * Resolves once no interaction is under way in this tab (at once when none is). A popup the user
+   * closed ends the wait: it is no interaction to wait for. Fails with `MSALHTTP208` after the
+   * interaction timeout. `msalHttpGuard()` waits here before it decides.
+   */
+  whenIdle(): Promise<void> {
+    return this.busyElsewhere() ? this.waitUntilIdle(true) : Promise.resolve();
+  }
+
   /** Starts one redirect; later calls while it is under way do nothing. */
   redirect(start: () => Promise<void>): void {
     if (this.redirecting) return;
@@ -139,13 +148,14 @@ export class InteractionCoordinator {
   /**
    * Resolves when msal-browser's status returns to `none` (the next time, when it is `none` now:
    * msal refused because of a lock this tab's status does not show), or fails with `MSALHTTP208`
-   * after the interaction timeout, or with `MSALHTTP207` when the user closes the popup waited for.
+   * after the interaction timeout. When the user closes the popup waited for, fails with
+   * `MSALHTTP207` (the acquisitions waiting for it), or resolves with `closeEnds`.
    */
-  private waitUntilIdle(): Promise<void> {
+  private waitUntilIdle(closeEnds = false): Promise<void> {
     let unsubscribe = () => {};
     const close = this.watcher.nextClose();
     const idle = new Promise<void>((resolve, reject) => {
-      close.promise.catch(reject);
+      close.promise.catch(closeEnds ? () => resolve() : reject);
       const subscription = this.host.status$
         .pipe(
           skip(this.host.status() === InteractionStatus.None ? 1 : 0),

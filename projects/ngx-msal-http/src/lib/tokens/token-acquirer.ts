@@ -257,7 +257,7 @@ export class TokenAcquirer {
     // re-authentication of a signed-in account does not shrink the consent it had.
     const scopes = [...new Set([...this.config.consentScopes, ...plan.scopes])];
     // A DPoP plan interacts as bearer: a DPoP code redemption makes providers bind the account's
-    // one refresh token to the popup's key, and msal-browser 5.29 provisions a new key for every
+    // one refresh token to the popup's key, and msal-browser (5.30 and earlier) provisions a new key for every
     // DPoP refresh, so every later refresh (bearer or DPoP) would be refused. The DPoP token then
     // comes from a silent call.
     const fields = plan.dpop ? withoutDpopFields(plan.fields) : plan.fields;
