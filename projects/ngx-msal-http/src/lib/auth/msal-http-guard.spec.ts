@@ -231,6 +231,17 @@ describe('msalHttpGuard waiting for an interaction under way', () => {
     expect(decision.value).toBeTrue();
   });
 
+  it('keeps waiting for a closed popup with watchPopupClose: false, until MSALHTTP208', async () => {
+    const popup = new FakePopupWindow();
+    const { msal } = await withPopupLeftOpen({ window: popup, watchPopupClose: false });
+    const decision = track(runGuard());
+    await msal.settle();
+    popup.commit();
+    popup.close();
+
+    await expectFailureAtOneSecond(decision, msal, 'MSALHTTP208');
+  });
+
   it('fails a real navigation with MSALHTTP208 as its NavigationError', async () => {
     const { msal } = await withPopupLeftOpen({
       providers: [provideRouter([{ path: 'orders', component: Page, canActivate: [msalHttpGuard()] }])],
@@ -297,6 +308,7 @@ async function withPopupLeftOpen(
     /** The popup's window handle, for the close watcher. */
     readonly window?: FakePopupWindow;
     readonly interactionMs?: number;
+    readonly watchPopupClose?: boolean;
   } = {},
 ) {
   const client = new FakeMsalClient();
@@ -307,7 +319,7 @@ async function withPopupLeftOpen(
     client,
     account: fakeAccount(),
     providers: options.providers,
-    config: { timeouts: { interaction: options.interactionMs ?? 1_000 } },
+    config: { timeouts: { interaction: options.interactionMs ?? 1_000 }, watchPopupClose: options.watchPopupClose },
   });
   const msal = TestBed.inject(MsalHttpTestingController);
   const events = TestBed.inject(MsalHttpEvents);
