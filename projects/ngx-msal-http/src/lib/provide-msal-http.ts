@@ -66,7 +66,7 @@ export function msalHttpProviders(config: MsalHttpConfig, features: readonly Msa
       // response to the opener and start nothing here; this window is closing.
       const document = inject(DOCUMENT);
       const win = document.defaultView;
-      if (win && relayPopupResponse(win, new URL('redirect-bridge.html', document.baseURI).href)) return;
+      if (win && relayPopupResponse(win, document.baseURI)) return;
       if (win && (typeof ngDevMode === 'undefined' || ngDevMode)) {
         const stopWatching = watchInterceptorRegistration(win, inject(PROTECTED_RESOURCE_MATCHER), inject(INTERCEPTOR_USAGE));
         const stopListening = listenForRelayWarnings(win);
