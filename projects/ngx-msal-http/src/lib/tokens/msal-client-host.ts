@@ -9,7 +9,7 @@ import {
   InteractionStatus,
   IPublicClientApplication,
 } from '@azure/msal-browser';
-import { BehaviorSubject, distinctUntilChanged, Observable, Subject } from 'rxjs';
+import { BehaviorSubject, Observable, Subject } from 'rxjs';
 
 import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
 import type { MsalHttpError } from '../config/msal-http-error';
@@ -63,8 +63,8 @@ export class MsalClientHost {
 
   /** msal-browser's interaction status, following its events only. */
   readonly status: Signal<InteractionStatus> = this.statusState.asReadonly();
-  /** {@link status} as an Observable (current value first). */
-  readonly status$: Observable<InteractionStatus> = this.statusSubject.pipe(distinctUntilChanged());
+  /** {@link status} as an Observable (current value first; setStatus() never repeats a value). */
+  readonly status$: Observable<InteractionStatus> = this.statusSubject.asObservable();
   /**
    * msal-browser's raw event messages, for the library's own watchers (the popup window of
    * `msal:popupOpened` among them); the app sees them only through `toMsalBrowserEvent`, without
