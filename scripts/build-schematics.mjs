@@ -3,6 +3,7 @@
 // Runs after `ng build ngx-msal-http`, because ng-packagr empties dist/ngx-msal-http first.
 //   node scripts/build-schematics.mjs          compile (CommonJS) + copy the JSON files
 //   node scripts/build-schematics.mjs --test   the same, then compile the specs and run them with node --test
+//                                              (with scripts/package-docs.test.mjs)
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -55,7 +56,8 @@ if (process.argv.includes('--test')) {
   rmSync(specOut, { recursive: true, force: true });
   run(process.execPath, [tsc, '-p', join(library, 'tsconfig.schematics.spec.json')]);
   // node 20's --test does not pick up *.spec.js by itself: name the files.
-  run(process.execPath, ['--test', ...files(specOut, (name) => name.endsWith('.spec.js'))]);
+  // With the package's own README rewriting (package-docs.mjs), which this script applies.
+  run(process.execPath, ['--test', ...files(specOut, (name) => name.endsWith('.spec.js')), join(root, 'scripts/package-docs.test.mjs')]);
 }
 
 function files(dir, keep) {

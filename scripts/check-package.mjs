@@ -101,7 +101,10 @@ function checkManifest({ pkgDir }) {
   for (const file of files.filter((f) => /\.spec\.|test-support|(?<!\.d)\.ts$/.test(f)))
     problems.push(`the tarball contains a source or test file: ${file}`);
   for (const wanted of ['README.md', 'LICENSE'])
-    if (!files.includes(wanted)) problems.push(`the tarball has no ${wanted} (ng-packagr copies it from projects/ngx-msal-http/).`);
+    if (!files.includes(wanted))
+      problems.push(
+        `the tarball has no ${wanted} (run \`npm run build\`: README.md comes from scripts/package-docs.mjs, LICENSE from projects/ngx-msal-http/).`,
+      );
   // Every bare import must be a declared (peer) dependency, or consumers get resolution errors.
   const declared = new Set([manifest.name, ...Object.keys(manifest.peerDependencies ?? {}), ...Object.keys(manifest.dependencies ?? {})]);
   for (const file of files.filter((f) => f.endsWith('.mjs') || f.endsWith('.d.ts'))) {

@@ -22,14 +22,15 @@ export function writePackageDocs(root, packageDir) {
 /**
  * The README with every relative link the package cannot follow (the demo's sources, the bench,
  * the picture) turned into plain text naming the repository path; links to shipped docs, anchors
- * and absolute URLs stay.
+ * and absolute URLs stay. `shipped` holds package paths such as `docs/errors.md`.
  */
 export function packageReadme(readme, shipped) {
   return readme.replace(/(!?)\[([^\]]*)\]\(([^)\s]+)\)/g, (link, image, text, target) => {
     if (/^[a-z][a-z\d+.-]*:/i.test(target) || target.startsWith('#')) return link;
-    const path = target.split('#')[0];
-    if (shipped.has(path)) return link;
-    if (image) return `(picture in the repository: \`${path}\`)`;
-    return text === path ? `\`${path}\` (in the repository)` : `${text} (\`${path}\` in the repository)`;
+    const path = target.replace(/^\.\//, '');
+    if (shipped.has(path.split('#')[0])) return link;
+    const where = `\`${path}\` in the repository`;
+    if (image) return `(picture: ${where})`;
+    return text === path.split('#')[0] ? where : `${text} (${where})`;
   });
 }

@@ -50,3 +50,36 @@ e2eTest('redirect interaction mode: five calls before sign-in start one redirect
   const gets = requestsTo(await env.received(), 'GET', '/orders');
   assert.ok(gets.length === 5 && gets.every((r) => r.status === 200 && r.token.aud === 'api://demo-orders'));
 });
+
+e2eTest(
+  'a redirect sign-in cancelled at the provider: one msal:loginFailure, no redirect straight back, sign-in works after',
+  async ({ env, open }) => {
+    const { page } = await open('?interaction=redirect');
+    await page.click('[data-call=get-orders]');
+    await page.waitForURL((url) => url.origin === env.issuer);
+    await page.waitForSelector('input[name=login]');
+    // oidc-provider's "[ Cancel ]": back to the app with error=access_denied.
+    await page.click('a:text("[ Cancel ]")');
+    await page.waitForURL(`${env.appOrigin}/?interaction=redirect`);
+    await waitForEvent(page, 'msal:loginFailure');
+    const failures = (await eventRows(page)).filter((row) => row.type === 'msal:loginFailure' && row.source === 'ngx-msal-http');
+    assert.equal(failures.length, 1);
+    assert.match(failures[0].detail, /MSALHTTP215/);
+    assert.equal(await page.textContent('[data-in-progress]'), 'none');
+
+    // The app still works: the next call needs the user and fails, typed, without leaving the page.
+    const again = await callApi(page, 'get-orders');
+    assert.equal(again.state, 'error');
+    assert.match(again.text, /^MSALHTTP215: /);
+    assert.equal(new URL(page.url()).origin, env.appOrigin);
+
+    // A sign-in the user starts redirects again, and then the call goes through.
+    await page.click('[data-action=login-redirect]');
+    await page.waitForURL((url) => url.origin === env.issuer);
+    await completeLogin(page);
+    await page.waitForURL((url) => url.origin === env.appOrigin && !url.pathname.includes('redirect-bridge'));
+    await page.waitForSelector('[data-account]');
+    const after = await callApi(page, 'get-orders');
+    assert.equal(after.state, 'ok', after.text);
+  },
+);

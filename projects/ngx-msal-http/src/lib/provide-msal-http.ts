@@ -17,7 +17,6 @@ import { duplicateFeature, notInRootInjector } from './config/config-errors';
 import { MSAL_HTTP_CONFIG, MsalHttpConfig } from './config/msal-http-config';
 import { resolveConfig } from './config/resolve-config';
 import { MsalHttpEventBus } from './events/msal-http-event-bus';
-import { MsalHttpInterceptor } from './interceptor/msal-http-interceptor';
 import { MsalHttpRequestHandler } from './interceptor/msal-http-request-handler';
 import { INTERCEPTOR_USAGE, watchInterceptorRegistration } from './interceptor/registration-check';
 import { MsalHttpFeature } from './msal-http-feature';
@@ -56,7 +55,6 @@ export function msalHttpProviders(config: MsalHttpConfig, features: readonly Msa
     InteractionCoordinator,
     TokenAcquirer,
     MsalHttpRequestHandler,
-    MsalHttpInterceptor,
     // Where the root-provided services (MsalHttpAuth, MsalHttpEvents) can see the configuration.
     provideEnvironmentInitializer(() => {
       if (inject(EnvironmentInjector) !== inject(ApplicationRef).injector) throw notInRootInjector();
@@ -68,7 +66,7 @@ export function msalHttpProviders(config: MsalHttpConfig, features: readonly Msa
       // response to the opener and start nothing here; this window is closing.
       const document = inject(DOCUMENT);
       const win = document.defaultView;
-      if (win && relayPopupResponse(win, new URL('redirect-bridge.html', document.baseURI).href)) return;
+      if (win && relayPopupResponse(win, document.baseURI)) return;
       if (win && (typeof ngDevMode === 'undefined' || ngDevMode)) {
         const stopWatching = watchInterceptorRegistration(win, inject(PROTECTED_RESOURCE_MATCHER), inject(INTERCEPTOR_USAGE));
         const stopListening = listenForRelayWarnings(win);

@@ -2,10 +2,10 @@ import { Component, EnvironmentProviders, PLATFORM_ID, Provider } from '@angular
 import { TestBed } from '@angular/core/testing';
 import { ActivatedRouteSnapshot, NavigationError, provideRouter, Router, RouterStateSnapshot, UrlTree } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { AccountInfo, PopupRequest } from '@azure/msal-browser';
+import type { AccountInfo, AuthenticationResult, PopupRequest } from '@azure/msal-browser';
 
 import { FakeBehavior, FakeMsalClient, FakePopupWindow, fakeAccount } from '../../../testing/src/fake-msal-client';
-import { userCancelledError } from '../../../testing/src/fake-msal-errors';
+import { serverError, userCancelledError } from '../../../testing/src/fake-msal-errors';
 import { MsalHttpTestingController, provideMsalHttpTesting } from '../../../testing/src/provide-msal-http-testing';
 import { MsalHttpError, MsalHttpErrorCode } from '../config/msal-http-error';
 import { MsalHttpConfig } from '../config/msal-http-config';
@@ -77,6 +77,16 @@ describe('msalHttpGuard', () => {
     expect(await runGuard({}, '/orders/7?tab=items')).toBeFalse();
     expect(client.calls.loginRedirect.length).toBe(1);
     expect(client.calls.loginRedirect[0].redirectStartPage).toBe(new URL('orders/7?tab=items', document.baseURI).href);
+  });
+
+  it('denies instead of redirecting again when the page came back from a failed redirect sign-in', async () => {
+    const client = new FakeMsalClient();
+    client.redirectResult = { account: fakeAccount() } as AuthenticationResult;
+    client.redirectBehavior = () => ({ kind: 'error', error: serverError('access_denied') });
+    setUp({ client, account: null, config: { interactionType: 'redirect' } });
+
+    expect(await runGuard()).toBeFalse();
+    expect(client.calls.loginRedirect.length).toBe(0);
   });
 
   it("denies without any interaction when interactionType is 'none'", async () => {
@@ -221,6 +231,17 @@ describe('msalHttpGuard waiting for an interaction under way', () => {
     expect(decision.value).toBeTrue();
   });
 
+  it('keeps waiting for a closed popup with watchPopupClose: false, until MSALHTTP208', async () => {
+    const popup = new FakePopupWindow();
+    const { msal } = await withPopupLeftOpen({ window: popup, watchPopupClose: false });
+    const decision = track(runGuard());
+    await msal.settle();
+    popup.commit();
+    popup.close();
+
+    await expectFailureAtOneSecond(decision, msal, 'MSALHTTP208');
+  });
+
   it('fails a real navigation with MSALHTTP208 as its NavigationError', async () => {
     const { msal } = await withPopupLeftOpen({
       providers: [provideRouter([{ path: 'orders', component: Page, canActivate: [msalHttpGuard()] }])],
@@ -287,6 +308,7 @@ async function withPopupLeftOpen(
     /** The popup's window handle, for the close watcher. */
     readonly window?: FakePopupWindow;
     readonly interactionMs?: number;
+    readonly watchPopupClose?: boolean;
   } = {},
 ) {
   const client = new FakeMsalClient();
@@ -297,7 +319,7 @@ async function withPopupLeftOpen(
     client,
     account: fakeAccount(),
     providers: options.providers,
-    config: { timeouts: { interaction: options.interactionMs ?? 1_000 } },
+    config: { timeouts: { interaction: options.interactionMs ?? 1_000 }, watchPopupClose: options.watchPopupClose },
   });
   const msal = TestBed.inject(MsalHttpTestingController);
   const events = TestBed.inject(MsalHttpEvents);

@@ -35,7 +35,8 @@ export interface MsalHttpGuardOptions {
  * A route guard (`canActivate`, `canActivateChild` and `canMatch`) that lets the user through once
  * signed in. It waits until msal-browser has started and no interaction is under way; when nobody is
  * signed in it signs the user in with the configured interaction type (a redirect comes back to the
- * URL the user asked for); then it checks the account's roles or id-token claims, if asked to. On
+ * URL the user asked for; when the page just came back from a redirect sign-in that failed, the
+ * user cancelled there: it denies rather than redirect them straight back); then it checks the account's roles or id-token claims, if asked to. On
  * the server it lets every navigation through: the server has no session, and the browser runs the
  * guard again when the app starts there.
  *
@@ -43,7 +44,7 @@ export interface MsalHttpGuardOptions {
  * an interaction under way by `timeouts.interaction` (then `MSALHTTP208`,
  * `MsalHttpErrorCode.InteractionElsewhereTimeout`). Either fails the navigation (a
  * `NavigationError`, not `onDenied`: nothing was decided about the user). A sign-in popup the
- * user closes ends the wait at once (with `watchPopupClose`, the default), as it does for requests.
+ * user closes ends the wait within about 1.5 s (with `watchPopupClose`, the default), as for requests.
  *
  * @example
  * export const routes: Routes = [
@@ -83,7 +84,9 @@ function checkAccess(options: MsalHttpGuardOptions, target: string): Promise<boo
     await coordinator.whenIdle();
     let account = currentAccount(client.getActiveAccount(), client.getAllAccounts());
     if (!account) {
-      if (interactionType === 'none') return denied();
+      // 'none', or a redirect sign-in that just failed (the user cancelled at the provider): another
+      // redirect would take the user straight back there.
+      if (interactionType === 'none' || (interactionType === 'redirect' && host.failedRedirect())) return denied();
       try {
         if (interactionType === 'redirect') {
           // The page navigates away; msal's bridge brings the user back to the page they asked for.

@@ -1,3 +1,4 @@
+import { describeValue } from '../resource-map/map-errors';
 import { type ErrorCodeOf, MsalHttpError } from './msal-http-error';
 
 // Factories for the configuration errors of the options themselves (the protectedResourceMap's
@@ -6,47 +7,47 @@ import { type ErrorCodeOf, MsalHttpError } from './msal-http-error';
 const MAX_TIMER_MS = 2_147_483_647;
 
 /** `msal` is missing, or the whole configuration is. */
-export function missingMsalClient(described: string, whole: boolean): MsalHttpError {
+export function missingMsalClient(value: unknown, whole: boolean): MsalHttpError {
   return new MsalHttpError(
     'MSALHTTP100' satisfies ErrorCodeOf<'MissingMsalClient'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
-      `provideMsalHttp / MsalHttpModule.forRoot got ${described} as ${whole ? 'the configuration' : 'the msal client'}; pass ` +
+      `provideMsalHttp / MsalHttpModule.forRoot got ${describeValue(value)} as ${whole ? 'the configuration' : 'the msal client'}; pass ` +
         `{ msal: { auth: { clientId } }, protectedResourceMap } or { msal: myPublicClientApplication, … }`,
   );
 }
 
 /** `interactionType` is not one of the three. */
-export function invalidInteractionType(described: string): MsalHttpError {
+export function invalidInteractionType(value: unknown): MsalHttpError {
   return new MsalHttpError(
     'MSALHTTP111' satisfies ErrorCodeOf<'InvalidInteractionType'>,
-    (typeof ngDevMode === 'undefined' || ngDevMode) && `interactionType is ${described}; use 'popup', 'redirect' or 'none'`,
+    (typeof ngDevMode === 'undefined' || ngDevMode) && `interactionType is ${describeValue(value)}; use 'popup', 'redirect' or 'none'`,
   );
 }
 
 /** `authRequest` is neither an object nor a function. */
-export function invalidAuthRequest(described: string): MsalHttpError {
+export function invalidAuthRequest(value: unknown): MsalHttpError {
   return new MsalHttpError(
     'MSALHTTP116' satisfies ErrorCodeOf<'InvalidAuthRequest'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
-      `authRequest is ${described}; use an object such as { authority } or a function (request, scopes, { account }) => ({ … })`,
+      `authRequest is ${describeValue(value)}; use an object such as { authority } or a function (request, scopes, { account }) => ({ … })`,
   );
 }
 
 /** A `timeouts` entry setTimeout cannot honour. */
-export function invalidTimeout(name: string, described: string): MsalHttpError {
+export function invalidTimeout(name: string, value: unknown): MsalHttpError {
   return new MsalHttpError(
     'MSALHTTP115' satisfies ErrorCodeOf<'InvalidTimeout'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
-      `timeouts.${name} is ${described}; use a positive number of milliseconds up to ${MAX_TIMER_MS} (about 24.8 days)`,
+      `timeouts.${name} is ${describeValue(value)}; use a positive number of milliseconds up to ${MAX_TIMER_MS} (about 24.8 days)`,
   );
 }
 
 /** A scope that is empty, not a string, or several scopes in one string. */
-export function invalidScope(where: string, described: string): MsalHttpError {
+export function invalidScope(where: string, value: unknown): MsalHttpError {
   return new MsalHttpError(
     'MSALHTTP103' satisfies ErrorCodeOf<'InvalidScope'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
-      `${where} has scope ${described}; each scope must be a non-empty string without spaces`,
+      `${where} has scope ${describeValue(value)}; each scope must be a non-empty string without spaces`,
   );
 }
 

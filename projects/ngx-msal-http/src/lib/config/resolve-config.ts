@@ -1,4 +1,3 @@
-import { describeValue } from '../resource-map/resource-rule';
 import { MsalHttpAuthRequest, MsalHttpConfig, MsalHttpTimeouts, ResolvedMsalHttpConfig } from './msal-http-config';
 import { invalidAuthRequest, invalidInteractionType, invalidScope, invalidTimeout, MAX_TIMER_MS, missingMsalClient } from './config-errors';
 
@@ -14,26 +13,26 @@ export function resolveConfig(config: MsalHttpConfig): ResolvedMsalHttpConfig {
   const isObject = config !== null && typeof config === 'object';
   const msal: unknown = isObject ? config.msal : undefined;
   if (msal === null || (typeof msal !== 'object' && typeof msal !== 'function')) {
-    throw missingMsalClient(isObject ? describeValue(msal) : describeValue(config), !isObject);
+    throw missingMsalClient(isObject ? msal : config, !isObject);
   }
   const interactionType = config.interactionType ?? 'popup';
   if (!INTERACTION_TYPES.includes(interactionType)) {
-    throw invalidInteractionType(describeValue(interactionType));
+    throw invalidInteractionType(interactionType);
   }
   const { authRequest } = config;
   if (authRequest !== undefined && (authRequest === null || (typeof authRequest !== 'object' && typeof authRequest !== 'function'))) {
-    throw invalidAuthRequest(describeValue(authRequest));
+    throw invalidAuthRequest(authRequest);
   }
   const timeouts = { ...DEFAULT_TIMEOUTS, ...config.timeouts };
   for (const [name, value] of Object.entries(timeouts)) {
     // Browsers fire a setTimeout longer than 2^31 - 1 ms (about 24.8 days) at once, and Infinity as 0.
     if (typeof value !== 'number' || !(value > 0) || value > MAX_TIMER_MS) {
-      throw invalidTimeout(name, describeValue(value));
+      throw invalidTimeout(name, value);
     }
   }
   for (const scope of config.consentScopes ?? []) {
     if (typeof scope !== 'string' || scope === '' || /\s/.test(scope)) {
-      throw invalidScope('consentScopes', describeValue(scope));
+      throw invalidScope('consentScopes', scope);
     }
   }
   const fields: MsalHttpAuthRequest = typeof authRequest === 'object' ? Object.freeze({ ...authRequest }) : NO_FIELDS;

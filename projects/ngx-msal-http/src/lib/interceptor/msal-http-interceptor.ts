@@ -32,7 +32,8 @@ export const msalHttpInterceptor: HttpInterceptorFn = (request, next) => {
  * @example
  * providers: [{ provide: HTTP_INTERCEPTORS, useClass: MsalHttpInterceptor, multi: true }]
  */
-@Injectable()
+// Root-provided rather than in msalHttpProviders(): an app on the function form does not ship it.
+@Injectable({ providedIn: 'root' })
 export class MsalHttpInterceptor implements HttpInterceptor {
   private readonly injector = inject(EnvironmentInjector);
 

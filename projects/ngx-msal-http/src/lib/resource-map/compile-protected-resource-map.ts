@@ -8,7 +8,7 @@ import {
 import { createHostPrefilter } from './host-prefilter';
 import { duplicateKey, invalidMapShape, keyNotString, mapItemNotPair } from './map-errors';
 import { collectPathMatches, compareAlignments, comparePaths, insertPath, PathTrie } from './path-trie';
-import { compileResourceRule, describeValue, ResourceRule } from './resource-rule';
+import { compileResourceRule, ResourceRule } from './resource-rule';
 import { effectivePort, parseUrlPattern, UrlPattern } from './url-pattern';
 
 interface CompiledKey {
@@ -180,14 +180,14 @@ export function protectedResourceEntries(map: ProtectedResourceMap): Iterable<re
   } else if (Array.isArray(map)) {
     for (const pair of map as readonly unknown[]) {
       if (!Array.isArray(pair) || pair.length !== 2) {
-        throw mapItemNotPair(describeValue(pair));
+        throw mapItemNotPair(pair);
       }
     }
     entries = map as readonly (readonly [unknown, unknown])[];
   } else if (map !== null && typeof map === 'object' && isPlainObject(map)) {
     entries = Object.entries(map);
   } else {
-    throw invalidMapShape(describeValue(map));
+    throw invalidMapShape(map);
   }
   return checkKeys(entries);
 }
@@ -195,7 +195,7 @@ export function protectedResourceEntries(map: ProtectedResourceMap): Iterable<re
 function* checkKeys(entries: Iterable<readonly [unknown, unknown]>): Iterable<readonly [string, ProtectedResourceScopes]> {
   for (const [key, value] of entries) {
     if (typeof key !== 'string') {
-      throw keyNotString(describeValue(key));
+      throw keyNotString(key);
     }
     yield [key, value as ProtectedResourceScopes];
   }

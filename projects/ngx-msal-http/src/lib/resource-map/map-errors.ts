@@ -6,13 +6,24 @@ import { type ErrorCodeOf, MsalHttpError } from '../config/msal-http-error';
 // Declared here rather than taken from @angular/core's global, which this file must not import.
 declare const ngDevMode: boolean | object | null | undefined;
 
+/**
+ * A short, safe description of a configuration value for error messages. Called only inside the
+ * development-mode message, so that production builds do not ship it.
+ */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null || value === undefined || typeof value !== 'object') return String(value);
+  return Array.isArray(value) ? 'an array' : 'an object';
+}
+
 const KEY_FORMS = 'write an absolute http(s) URL such as "https://api.contoso.com/v1" or a path such as "/api"';
 
 /** A key that is not a string (a `Map` can hold any key). */
-export function keyNotString(described: string): MsalHttpError {
+export function keyNotString(value: unknown): MsalHttpError {
   return new MsalHttpError(
     'MSALHTTP101' satisfies ErrorCodeOf<'KeyNotUrl'>,
-    (typeof ngDevMode === 'undefined' || ngDevMode) && `protectedResourceMap key ${described} is not a string; keys are URLs or app paths`,
+    (typeof ngDevMode === 'undefined' || ngDevMode) &&
+      `protectedResourceMap key ${describeValue(value)} is not a string; keys are URLs or app paths`,
   );
 }
 
@@ -81,20 +92,20 @@ export function duplicateKey(earlier: string, key: string): MsalHttpError {
 }
 
 /** A method entry whose `httpMethod` is missing or not an HTTP method name. */
-export function invalidHttpMethod(key: string, described: string): MsalHttpError {
+export function invalidHttpMethod(key: string, value: unknown): MsalHttpError {
   return new MsalHttpError(
     'MSALHTTP109' satisfies ErrorCodeOf<'InvalidMethodEntry'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
-      `protectedResourceMap key "${key}" has a method entry with httpMethod ${described}; use an HTTP method name such as "GET" or "POST"`,
+      `protectedResourceMap key "${key}" has a method entry with httpMethod ${describeValue(value)}; use an HTTP method name such as "GET" or "POST"`,
   );
 }
 
 /** A method entry whose `scopes` is neither a list nor `null`. */
-export function invalidMethodScopes(key: string, method: string, described: string): MsalHttpError {
+export function invalidMethodScopes(key: string, method: string, value: unknown): MsalHttpError {
   return new MsalHttpError(
     'MSALHTTP109' satisfies ErrorCodeOf<'InvalidMethodEntry'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
-      `protectedResourceMap key "${key}" method ${method} has scopes ${described}; use a scope list or null to exclude the method`,
+      `protectedResourceMap key "${key}" method ${method} has scopes ${describeValue(value)}; use a scope list or null to exclude the method`,
   );
 }
 
@@ -108,11 +119,11 @@ export function duplicateMethod(key: string, method: string): MsalHttpError {
 }
 
 /** A value that is not a list or `null`. */
-export function invalidMapValue(key: string, described: string): MsalHttpError {
+export function invalidMapValue(key: string, value: unknown): MsalHttpError {
   return new MsalHttpError(
     'MSALHTTP110' satisfies ErrorCodeOf<'InvalidMapValue'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
-      `protectedResourceMap key "${key}" maps to ${described}; use a scope list such as ["api://app/read"], null to exclude it, ` +
+      `protectedResourceMap key "${key}" maps to ${describeValue(value)}; use a scope list such as ["api://app/read"], null to exclude it, ` +
         `or method entries { httpMethod, scopes }`,
   );
 }
@@ -131,29 +142,29 @@ export function emptyScopeList(key: string, method?: string): MsalHttpError {
  * `invalidScope` in config-errors.ts covers `consentScopes`; the matcher, built on its own as
  * `ngx-msal-http/matching`, cannot import it.)
  */
-export function invalidMapScope(key: string, described: string): MsalHttpError {
+export function invalidMapScope(key: string, value: unknown): MsalHttpError {
   return new MsalHttpError(
     'MSALHTTP103' satisfies ErrorCodeOf<'InvalidScope'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
-      `protectedResourceMap key "${key}" has scope ${described}; each scope must be a non-empty string without spaces, one array item per scope`,
+      `protectedResourceMap key "${key}" has scope ${describeValue(value)}; each scope must be a non-empty string without spaces, one array item per scope`,
   );
 }
 
 /** The map is not a `Map`, an array of pairs or a plain object. */
-export function invalidMapShape(described: string): MsalHttpError {
+export function invalidMapShape(value: unknown): MsalHttpError {
   return new MsalHttpError(
     'MSALHTTP112' satisfies ErrorCodeOf<'InvalidMapShape'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
-      `protectedResourceMap is ${described}; use a Map, an array of [key, scopes] pairs or a plain object`,
+      `protectedResourceMap is ${describeValue(value)}; use a Map, an array of [key, scopes] pairs or a plain object`,
   );
 }
 
 /** An item of an array map that is not a `[key, value]` pair. */
-export function mapItemNotPair(described: string): MsalHttpError {
+export function mapItemNotPair(value: unknown): MsalHttpError {
   return new MsalHttpError(
     'MSALHTTP112' satisfies ErrorCodeOf<'InvalidMapShape'>,
     (typeof ngDevMode === 'undefined' || ngDevMode) &&
-      `protectedResourceMap array item ${described} is not a [key, scopes] pair; write [['https://api.contoso.com', ['scope']]]`,
+      `protectedResourceMap array item ${describeValue(value)} is not a [key, scopes] pair; write [['https://api.contoso.com', ['scope']]]`,
   );
 }
 

@@ -19,7 +19,7 @@ const METHOD = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 export function compileResourceRule(key: string, value: ProtectedResourceScopes): ResourceRule {
   if (value === null) return { decide: () => null };
   if (!Array.isArray(value)) {
-    throw invalidMapValue(key, describeValue(value));
+    throw invalidMapValue(key, value);
   }
   if (value.length === 0) {
     throw emptyScopeList(key);
@@ -54,11 +54,11 @@ export function compileResourceRule(key: string, value: ProtectedResourceScopes)
 function validateMethodEntry(key: string, entry: Partial<MethodScopes>): { method: string; scopes: string[] | null } {
   const { httpMethod, scopes } = entry;
   if (typeof httpMethod !== 'string' || !METHOD.test(httpMethod)) {
-    throw invalidHttpMethod(key, describeValue(httpMethod));
+    throw invalidHttpMethod(key, httpMethod);
   }
   if (scopes === null) return { method: httpMethod.toUpperCase(), scopes: null };
   if (!Array.isArray(scopes)) {
-    throw invalidMethodScopes(key, httpMethod, describeValue(scopes));
+    throw invalidMethodScopes(key, httpMethod, scopes);
   }
   if (scopes.length === 0) {
     throw emptyScopeList(key, httpMethod);
@@ -68,18 +68,11 @@ function validateMethodEntry(key: string, entry: Partial<MethodScopes>): { metho
 
 function validateScope(key: string, scope: unknown): string {
   if (typeof scope !== 'string' || scope === '' || /\s/.test(scope)) {
-    throw invalidMapScope(key, describeValue(scope));
+    throw invalidMapScope(key, scope);
   }
   return scope;
 }
 
 function freezeMatch(key: string, scopes: readonly string[]): ResourceMatch {
   return Object.freeze({ key, scopes: Object.freeze([...new Set(scopes)]) });
-}
-
-/** A short, safe description of a configuration value for error messages. */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === null || value === undefined || typeof value !== 'object') return String(value);
-  return Array.isArray(value) ? 'an array' : 'an object';
 }

@@ -4,7 +4,9 @@ import { TestBed } from '@angular/core/testing';
 import { AuthenticationResult, EventType, InteractionStatus, InteractionType } from '@azure/msal-browser';
 
 import { FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
+import { serverError } from '../../../testing/src/fake-msal-errors';
 import { expectRequest, outcomeOf, settle, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
+import { MsalHttpAuth } from '../auth/msal-http-auth';
 import { MsalHttpError } from '../config/msal-http-error';
 import { MsalHttpEvents } from '../events/msal-http-events';
 import { MsalClientHost } from './msal-client-host';
@@ -47,6 +49,51 @@ describe('MsalClientHost startup', () => {
     await outcome;
 
     expect(TestBed.inject(MsalClientHost).status()).toBe(InteractionStatus.HandleRedirect);
+  });
+});
+
+describe('MsalClientHost after a redirect sign-in that failed', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  // The page came back from the provider with an error (the user cancelled there: access_denied).
+  function cameBackWithError(client: FakeMsalClient): void {
+    client.redirectResult = { account: fakeAccount() } as AuthenticationResult;
+    client.redirectBehavior = () => ({ kind: 'error', error: serverError('access_denied') });
+  }
+
+  it('finishes startup and reports the failure once, as msal:loginFailure with MSALHTTP215', async () => {
+    const client = new FakeMsalClient();
+    cameBackWithError(client);
+    const { http, seen } = setUpMsalHttp({ client, account: fakeAccount() });
+
+    http.get(ORDERS).subscribe();
+    (await expectRequest(ORDERS)).flush({});
+
+    const failures = seen.filter((event) => event.type === 'msal:loginFailure');
+    expect(failures.map((event) => [event.interactionType, (event.error as MsalHttpError).code])).toEqual([['redirect', 'MSALHTTP215']]);
+    expect(((failures[0].error as MsalHttpError).cause as { errorCode?: string }).errorCode).toBe('access_denied');
+    expect(TestBed.inject(MsalClientHost).status()).toBe(InteractionStatus.None);
+  });
+
+  it('fails a request that needs the user with MSALHTTP215 instead of redirecting straight back', async () => {
+    const client = new FakeMsalClient();
+    cameBackWithError(client);
+    const { http } = setUpMsalHttp({ client, config: { interactionType: 'redirect' } });
+
+    const outcome = await outcomeOf(http.get(ORDERS));
+
+    expect((outcome.error as MsalHttpError).code).toBe('MSALHTTP215');
+    expect(client.calls.acquireTokenRedirect.length).toBe(0);
+  });
+
+  it('still redirects when the app signs in itself (MsalHttpAuth.loginRedirect)', async () => {
+    const client = new FakeMsalClient();
+    cameBackWithError(client);
+    setUpMsalHttp({ client, config: { interactionType: 'redirect' } });
+
+    await TestBed.inject(MsalHttpAuth).loginRedirect();
+
+    expect(client.calls.loginRedirect.length).toBe(1);
   });
 });
 

@@ -9,9 +9,11 @@ import {
   InteractionStatus,
   IPublicClientApplication,
 } from '@azure/msal-browser';
-import { BehaviorSubject, distinctUntilChanged, Observable, Subject } from 'rxjs';
+import { BehaviorSubject, Observable, Subject } from 'rxjs';
 
 import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
+import type { MsalHttpError } from '../config/msal-http-error';
+import { toMsalHttpError } from './auth-errors';
 import { startupFailed } from './runtime-errors';
 import { MsalHttpEventBus } from '../events/msal-http-event-bus';
 import { toLibraryEvent } from '../events/library-events';
@@ -56,12 +58,13 @@ export class MsalClientHost {
   // account from msal's storage parses JSON, a cost every cached request would pay.
   private chosen: { readonly account: AccountInfo | null } | null = null;
   private offsetMs: number | null = null;
+  private redirectFailure: { readonly error: unknown } | null = null;
   private readonly messages = new Subject<EventMessage>();
 
   /** msal-browser's interaction status, following its events only. */
   readonly status: Signal<InteractionStatus> = this.statusState.asReadonly();
-  /** {@link status} as an Observable (current value first). */
-  readonly status$: Observable<InteractionStatus> = this.statusSubject.pipe(distinctUntilChanged());
+  /** {@link status} as an Observable (current value first; setStatus() never repeats a value). */
+  readonly status$: Observable<InteractionStatus> = this.statusSubject.asObservable();
   /**
    * msal-browser's raw event messages, for the library's own watchers (the popup window of
    * `msal:popupOpened` among them); the app sees them only through `toMsalBrowserEvent`, without
@@ -123,6 +126,16 @@ export class MsalClientHost {
     return account;
   }
 
+  /**
+   * When the redirect this page came back from failed (the user cancelled at the provider, the
+   * token endpoint refused the code): that failure as a new `MSALHTTP215` each time; else `null`.
+   * Automatic sign-ins (the interceptor's redirects, the guard) do not start another redirect
+   * then: it would take the user straight back to the page they just left.
+   */
+  failedRedirect(): MsalHttpError | null {
+    return this.redirectFailure ? toMsalHttpError(this.redirectFailure.error, 'login-redirect') : null;
+  }
+
   /** msal-browser's `system.tokenRenewalOffsetSeconds`, in milliseconds. */
   get renewalOffsetMs(): number {
     if (this.offsetMs === null) {
@@ -149,8 +162,15 @@ export class MsalClientHost {
     });
     try {
       await client.initialize();
-      const result = await client.handleRedirectPromise();
-      if (result?.account) client.setActiveAccount(result.account);
+      // A redirect response that failed (the user cancelled at the provider, the token endpoint
+      // refused the code) is that sign-in's failure, not the app's: startup is done, and the next
+      // request that needs the user signs in again. Only initialize() failing is MSALHTTP205.
+      const redirect = await client.handleRedirectPromise().then(
+        (result) => ({ result, failure: null }),
+        (error: unknown) => ({ result: null, failure: { error } }),
+      );
+      this.redirectFailure = redirect.failure;
+      if (redirect.result?.account) client.setActiveAccount(redirect.result.account);
       this.started = true;
     } catch (error) {
       throw startupFailed(error);
@@ -162,6 +182,9 @@ export class MsalClientHost {
       if (this.statusSubject.value === InteractionStatus.Startup) this.setStatus(InteractionStatus.None);
       this.accountsChanged();
     }
+    // Once, after the status is back to none: msal-browser reports it only as a token failure.
+    const failed = this.failedRedirect();
+    if (failed) this.bus.emit({ type: 'msal:loginFailure', interactionType: 'redirect', error: failed });
   }
 
   private onMsalEvent(message: EventMessage): void {

@@ -5,6 +5,7 @@ import { Observable, Subject } from 'rxjs';
 import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
 import { MsalClientHost } from './msal-client-host';
 import { popupClosed } from './runtime-errors';
+import { setTimeoutOutsideAngular } from './timeout';
 
 /** How often the watcher reads a popup, and how long a close must last before it counts. */
 export interface PopupWatchTiming {
@@ -141,8 +142,7 @@ export class PopupCloseWatcher {
   }
 
   private arm(read: () => void, ms: number): void {
-    const start = () => setTimeout(read, ms);
-    this.timer = this.zone ? this.zone.runOutsideAngular(start) : start();
+    this.timer = setTimeoutOutsideAngular(this.zone, read, ms);
   }
 
   private stop(): void {

@@ -1,5 +1,6 @@
 import { clearSignOutState, listenForRelayWarnings, relayPopupResponse, RelayWindow } from './popup-response-relay';
 
+const BASE_URI = 'https://app.example.test/';
 const HINT = 'https://app.example.test/redirect-bridge.html';
 
 describe('relayPopupResponse', () => {
@@ -11,7 +12,7 @@ describe('relayPopupResponse', () => {
     const received = nextMessage(channel);
     const win = fakeWindow({ hash: `#code=abc&state=${msalState(channel, 'popup')}` });
 
-    expect(relayPopupResponse(win, HINT)).toBeTrue();
+    expect(relayPopupResponse(win, BASE_URI)).toBeTrue();
 
     expect(await received).toEqual({ v: 1, payload: `code=abc&state=${msalState(channel, 'popup')}` });
     expect(win.history.replaceState).toHaveBeenCalledOnceWith(null, '', 'https://app.example.test/');
@@ -21,7 +22,7 @@ describe('relayPopupResponse', () => {
   it('says in development which redirectUri to set, without the authorization code', () => {
     const win = fakeWindow({ hash: `#code=secret-code&state=${msalState('c1', 'popup')}` });
 
-    relayPopupResponse(win, HINT);
+    relayPopupResponse(win, BASE_URI);
 
     expect(errors).toHaveBeenCalledTimes(1);
     const message = String(errors.calls.mostRecent().args[0]);
@@ -34,7 +35,7 @@ describe('relayPopupResponse', () => {
     const channel = `relay-test-${Math.random()}`;
     const received = nextMessage(channel);
 
-    expect(relayPopupResponse(fakeWindow({ search: `?error=access_denied&state=${msalState(channel, 'popup')}` }), HINT)).toBeTrue();
+    expect(relayPopupResponse(fakeWindow({ search: `?error=access_denied&state=${msalState(channel, 'popup')}` }), BASE_URI)).toBeTrue();
     expect(await received).toEqual(jasmine.objectContaining({ payload: `error=access_denied&state=${msalState(channel, 'popup')}` }));
   });
 
@@ -42,14 +43,14 @@ describe('relayPopupResponse', () => {
     const channel = `relay-test-${Math.random()}`;
     const received = nextMessage(channel);
 
-    expect(relayPopupResponse(fakeWindow({ search: `?state=${msalState(channel, 'popup')}` }), HINT)).toBeTrue();
+    expect(relayPopupResponse(fakeWindow({ search: `?state=${msalState(channel, 'popup')}` }), BASE_URI)).toBeTrue();
     expect(await received).toEqual(jasmine.objectContaining({ payload: `state=${msalState(channel, 'popup')}` }));
   });
 
   it('relays a popup whose opener a Cross-Origin-Opener-Policy severed (no opener, not framed)', () => {
     const win = fakeWindow({ hash: `#code=abc&state=${msalState('c3', 'popup')}`, opener: null });
 
-    expect(relayPopupResponse(win, HINT)).toBeTrue();
+    expect(relayPopupResponse(win, BASE_URI)).toBeTrue();
   });
 
   it('tells the app that opened the popup which redirectUri to set (development builds)', async () => {
@@ -63,7 +64,7 @@ describe('relayPopupResponse', () => {
       }),
     );
 
-    relayPopupResponse(fakeWindow({ hash: `#code=abc&state=${msalState('c7', 'popup')}` }), HINT);
+    relayPopupResponse(fakeWindow({ hash: `#code=abc&state=${msalState('c7', 'popup')}` }), BASE_URI);
     await appLogged;
     stop();
 
@@ -74,7 +75,7 @@ describe('relayPopupResponse', () => {
   it('relays a hidden iframe (silent) response', () => {
     const win = fakeWindow({ hash: `#code=abc&state=${msalState('c2', 'silent')}`, opener: null, framed: true });
 
-    expect(relayPopupResponse(win, HINT)).toBeTrue();
+    expect(relayPopupResponse(win, BASE_URI)).toBeTrue();
   });
 
   const untouched: readonly (readonly [string, Partial<FakeWindowOptions>])[] = [
@@ -89,7 +90,7 @@ describe('relayPopupResponse', () => {
     it(`does nothing for ${name}`, () => {
       const win = fakeWindow(options);
 
-      expect(relayPopupResponse(win, HINT)).toBeFalse();
+      expect(relayPopupResponse(win, BASE_URI)).toBeFalse();
       expect(win.close).not.toHaveBeenCalled();
       expect(win.history.replaceState).not.toHaveBeenCalled();
       expect(errors).not.toHaveBeenCalled();

@@ -20,9 +20,11 @@ export interface RelayWindow {
  * builds, and relays the response the way the bridge would, so that the sign-in still completes.
  * Anywhere else (a normal page load, a redirect sign-in coming back) it does nothing.
  *
+ * `baseUri` is the app's `document.baseURI`: the development message suggests a bridge page next to it.
+ *
  * @returns whether the response was relayed (the window then closes, and startup should stop).
  */
-export function relayPopupResponse(win: RelayWindow, redirectHint: string): boolean {
+export function relayPopupResponse(win: RelayWindow, baseUri: string): boolean {
   // No check of `window.opener`: a provider that sets Cross-Origin-Opener-Policy severs it, and the
   // popup comes back with no opener at all. msal's own state, decoded below, is what tells a popup.
   const response = authorizationResponse(win.location);
@@ -31,9 +33,13 @@ export function relayPopupResponse(win: RelayWindow, redirectHint: string): bool
   if (!channelName || !win.BroadcastChannel) return false;
 
   if (typeof ngDevMode === 'undefined' || ngDevMode) {
+    const redirectHint = new URL('redirect-bridge.html', baseUri).href;
+    // The end of a sign-out: the state and nothing else.
+    const params = new URLSearchParams(response.payload);
+    const signOut = !params.has('code') && !params.has('error');
     const message =
       `ngx-msal-http: the app was loaded inside msal-browser's popup (sign-in or sign-out) or hidden iframe with the ` +
-      `provider's response, because auth.redirectUri${response.signOut ? ' (for a popup sign-out)' : ''} is the app itself ` +
+      `provider's response, because auth.redirectUri${signOut ? ' (for a popup sign-out)' : ''} is the app itself ` +
       `(${win.location.origin}${win.location.pathname}). msal-browser 5 needs it to be a page that calls ` +
       `broadcastResponseToMainFrame() from @azure/msal-browser/redirect-bridge, for example ${redirectHint}; register ` +
       `that URL with the provider too (README, "Redirect bridge"). The response was handed to the app this time.`;
@@ -55,8 +61,6 @@ export function relayPopupResponse(win: RelayWindow, redirectHint: string): bool
 interface AuthorizationResponse {
   readonly payload: string;
   readonly state: string;
-  /** The end of a sign-out: the state and nothing else. */
-  readonly signOut: boolean;
 }
 
 /** The channel a relaying popup reports its configuration warning on (development builds). */
@@ -97,7 +101,7 @@ function authorizationResponse(location: RelayWindow['location']): Authorization
     if (!payload) continue;
     const params = new URLSearchParams(payload);
     const state = params.get('state');
-    if (state) return { payload, state, signOut: !params.has('code') && !params.has('error') };
+    if (state) return { payload, state };
   }
   return null;
 }

@@ -10,7 +10,7 @@ import {
 
 import { accountLockName, CACHE_SYNC_MS } from './account-lock';
 import { silentTimeout } from './runtime-errors';
-import { withTimeout } from './timeout';
+import { setTimeoutOutsideAngular, withTimeout } from './timeout';
 
 // Cache lookup policies to fall back to when msal still holds a call that never answered: each
 // gives msal-browser another in-flight key (its de-duplication key includes the policy, not the
@@ -117,8 +117,7 @@ export class SilentCaller {
         queue.wake = null;
         resolve();
       };
-      const arm = () => setTimeout(done, ms);
-      const timer = this.zone ? this.zone.runOutsideAngular(arm) : arm();
+      const timer = setTimeoutOutsideAngular(this.zone, done, ms);
       queue.wake = done;
     });
   }

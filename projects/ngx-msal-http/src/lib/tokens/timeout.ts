@@ -13,8 +13,7 @@ export function withTimeout<T>(
   options: { readonly zone?: NgZone | null; readonly cleanup?: () => void } = {},
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const arm = () => setTimeout(() => settle(() => reject(onTimeout())), ms);
-    const timer = options.zone ? options.zone.runOutsideAngular(arm) : arm();
+    const timer = setTimeoutOutsideAngular(options.zone, () => settle(() => reject(onTimeout())), ms);
     let done = false;
     function settle(finish: () => void): void {
       if (done) return;
@@ -28,4 +27,12 @@ export function withTimeout<T>(
       (error: unknown) => settle(() => reject(error)),
     );
   });
+}
+
+/**
+ * `setTimeout`, armed outside Angular's zone when there is one: a zone.js app still becomes stable
+ * while the library waits. Every timer of the library is armed through this.
+ */
+export function setTimeoutOutsideAngular(zone: NgZone | null | undefined, callback: () => void, ms: number): ReturnType<typeof setTimeout> {
+  return zone ? zone.runOutsideAngular(() => setTimeout(callback, ms)) : setTimeout(callback, ms);
 }

@@ -213,6 +213,9 @@ export class TokenAcquirer {
     const mode = this.config.interactionType;
     if (mode === 'none') throw plan.account ? interactionNotAllowed(plan.scopes, cause) : noAccount();
     if (mode === 'redirect') {
+      // No redirect straight back to the provider the user just left by cancelling.
+      const failed = this.host.failedRedirect();
+      if (failed) throw failed;
       this.interaction.redirect(() => this.host.client.acquireTokenRedirect(this.interactiveRequest(plan)));
       throw redirectStarted(plan.scopes, cause);
     }

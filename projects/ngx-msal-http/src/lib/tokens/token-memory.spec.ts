@@ -45,13 +45,12 @@ describe('TokenMemory', () => {
     expect(memory.size).toBe(0);
   });
 
-  it('lists the entries that stop being served before a time', () => {
+  it('tells when each entry stops being served', () => {
     const memory = new TokenMemory();
     memory.set('soon', result({ expiresOn: OFFSET + 60_000 }), OFFSET, 0);
-    memory.set('later', result({ expiresOn: HOUR }), OFFSET, 0);
 
-    expect(memory.expiring(120_000)).toEqual(['soon']);
     expect(memory.servedUntil('soon')).toBe(60_000);
+    expect(memory.servedUntil('missing')).toBeNull();
   });
 });
 

@@ -30,13 +30,6 @@ export class TokenMemory<M = unknown> {
     return null;
   }
 
-  /** The keys whose entries stop being served before `before` (for renewal). */
-  expiring(before: number): string[] {
-    const keys: string[] = [];
-    for (const [key, entry] of this.entries) if (entry.servedUntil < before) keys.push(key);
-    return keys;
-  }
-
   /** When the entry for `key` stops being served, or `null`. */
   servedUntil(key: string): number | null {
     return this.entries.get(key)?.servedUntil ?? null;

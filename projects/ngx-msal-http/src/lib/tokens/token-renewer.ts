@@ -8,6 +8,7 @@ import { requiresInteraction, toMsalHttpError } from './auth-errors';
 import { MsalClientHost } from './msal-client-host';
 import { TokenAcquirer } from './token-acquirer';
 import { servedUntil } from './token-memory';
+import { setTimeoutOutsideAngular } from './timeout';
 export { MSAL_HTTP_RENEWAL_LOCKS } from './web-locks';
 
 // Renew this long before a token stops being served: a fifth of the time left, at most a minute.
@@ -77,8 +78,10 @@ export class TokenRenewer {
   }
 
   private arm(key: string, delay: number): void {
-    const start = () => setTimeout(() => void this.run(key), delay);
-    this.timers.set(key, this.zone ? this.zone.runOutsideAngular(start) : start());
+    this.timers.set(
+      key,
+      setTimeoutOutsideAngular(this.zone, () => void this.run(key), delay),
+    );
   }
 
   private async run(key: string): Promise<void> {
