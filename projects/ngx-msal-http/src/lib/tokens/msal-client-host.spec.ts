@@ -86,6 +86,19 @@ describe('MsalClientHost after a redirect sign-in that failed', () => {
     expect(client.calls.acquireTokenRedirect.length).toBe(0);
   });
 
+  it('redirects again for requests once a sign-in has succeeded since (a popup)', async () => {
+    const client = new FakeMsalClient();
+    cameBackWithError(client);
+    const { http } = setUpMsalHttp({ client, config: { interactionType: 'redirect' } });
+    await TestBed.inject(MsalHttpAuth).loginPopup();
+    client.interactionRequired = true;
+
+    const outcome = await outcomeOf(http.get(ORDERS));
+
+    expect((outcome.error as MsalHttpError).code).toBe('MSALHTTP204');
+    expect(client.calls.acquireTokenRedirect.length).toBe(1);
+  });
+
   it('still redirects when the app signs in itself (MsalHttpAuth.loginRedirect)', async () => {
     const client = new FakeMsalClient();
     cameBackWithError(client);

@@ -128,7 +128,8 @@ export class MsalClientHost {
 
   /**
    * When the redirect this page came back from failed (the user cancelled at the provider, the
-   * token endpoint refused the code): that failure as a new `MSALHTTP215` each time; else `null`.
+   * token endpoint refused the code) and no sign-in succeeded since: that failure as a new
+   * `MSALHTTP215` each time; else `null`.
    * Automatic sign-ins (the interceptor's redirects, the guard) do not start another redirect
    * then: it would take the user straight back to the page they just left.
    */
@@ -193,6 +194,8 @@ export class MsalClientHost {
     const status = EventMessageUtils.getInteractionStatusFromEvent(message, this.statusSubject.value);
     if (status !== null) this.setStatus(status);
     if (ACCOUNT_EVENTS.has(message.eventType)) this.accountsChanged();
+    // A sign-in that succeeded since (a popup, the app's own): the user no longer just declined.
+    if (message.eventType === EventType.LOGIN_SUCCESS) this.redirectFailure = null;
     if (this.messages.observed) this.messages.next(message);
     if (this.bus.observed) {
       const event = toLibraryEvent(message, this.client);
