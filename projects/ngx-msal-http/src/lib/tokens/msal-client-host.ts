@@ -59,6 +59,8 @@ export class MsalClientHost {
   private chosen: { readonly account: AccountInfo | null } | null = null;
   private offsetMs: number | null = null;
   private redirectFailure: { readonly error: unknown } | null = null;
+  // msal-browser reported handling a redirect response (msal:handleRedirectStart) during startup.
+  private redirectResponse = false;
   private readonly messages = new Subject<EventMessage>();
 
   /** msal-browser's interaction status, following its events only. */
@@ -166,9 +168,12 @@ export class MsalClientHost {
       // A redirect response that failed (the user cancelled at the provider, the token endpoint
       // refused the code) is that sign-in's failure, not the app's: startup is done, and the next
       // request that needs the user signs in again. Only initialize() failing is MSALHTTP205.
+      // A rejection with no redirect response handled is msal's leftover state, not a sign-in: a
+      // reload while a popup was open leaves msal's interaction flag set, and handleRedirectPromise
+      // then fails with no_token_request_cache_error. Nobody signed in, nothing failed for the user.
       const redirect = await client.handleRedirectPromise().then(
         (result) => ({ result, failure: null }),
-        (error: unknown) => ({ result: null, failure: { error } }),
+        (error: unknown) => ({ result: null, failure: this.redirectResponse ? { error } : null }),
       );
       this.redirectFailure = redirect.failure;
       if (redirect.result?.account) client.setActiveAccount(redirect.result.account);
@@ -194,6 +199,7 @@ export class MsalClientHost {
     const status = EventMessageUtils.getInteractionStatusFromEvent(message, this.statusSubject.value);
     if (status !== null) this.setStatus(status);
     if (ACCOUNT_EVENTS.has(message.eventType)) this.accountsChanged();
+    if (message.eventType === EventType.HANDLE_REDIRECT_START && !this.started) this.redirectResponse = true;
     // A sign-in that succeeded since (a popup, the app's own): the user no longer just declined.
     if (message.eventType === EventType.LOGIN_SUCCESS) this.redirectFailure = null;
     if (this.messages.observed) this.messages.next(message);
