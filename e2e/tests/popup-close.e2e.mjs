@@ -97,3 +97,42 @@ e2eTest(
     }
   },
 );
+
+e2eTest("pressing the provider's Cancel in the sign-in popup fails the call with MSALHTTP207; the next call signs in", async ({ open }) => {
+  const { page } = await open();
+  const popupOpened = page.waitForEvent('popup');
+  const call = callApi(page, 'get-orders', { timeout: 20_000 });
+  const popup = await popupOpened;
+  await popup.waitForSelector('input[name=login]');
+  await popup.click('a:text("[ Cancel ]")');
+
+  const cancelled = await call;
+  assert.equal(cancelled.state, 'error');
+  assert.match(cancelled.text, /^MSALHTTP207: .*access_denied/);
+
+  const [again] = await Promise.all([
+    callApi(page, 'get-orders', { timeout: 45_000 }),
+    page.waitForEvent('popup', { timeout: 5_000 }).then((next) => finishSignIn(next)),
+  ]);
+  assert.equal(again.state, 'ok', again.text);
+});
+
+e2eTest('a call made right after the user closes the popup opens a popup of its own and signs in', async ({ open }) => {
+  const { page } = await open();
+  const popupOpened = page.waitForEvent('popup');
+  const first = callApi(page, 'get-orders', { timeout: 20_000 });
+  const popup = await popupOpened;
+  await popup.waitForSelector('input[name=login]');
+  await popup.waitForTimeout(1_000); // the user reads the page
+
+  await popup.close();
+  await page.waitForTimeout(200); // and clicks again before the close is noticed
+  const nextPopup = page.waitForEvent('popup', { timeout: 8_000 });
+  const second = callApi(page, 'get-profile', { timeout: 45_000 });
+
+  const failed = await first;
+  assert.match(failed.text, /^MSALHTTP207: /);
+  await finishSignIn(await nextPopup);
+  const result = await second;
+  assert.equal(result.state, 'ok', result.text);
+});

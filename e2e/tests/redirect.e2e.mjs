@@ -83,3 +83,28 @@ e2eTest(
     assert.equal(after.state, 'ok', after.text);
   },
 );
+
+e2eTest(
+  'a reload while a sign-in popup is open is no failed sign-in: no msal:loginFailure, the next call redirects',
+  async ({ env, open }) => {
+    const { page } = await open('?interaction=redirect');
+    const popupOpened = page.waitForEvent('popup');
+    await page.click('[data-action=login-popup]');
+    const popup = await popupOpened;
+    await popup.waitForSelector('input[name=login]');
+    await page.reload();
+    await page.waitForSelector('demo-root h1');
+    await popup.close().catch(() => undefined);
+    await page.waitForSelector('[data-in-progress]:text-is("none")');
+    const failures = (await eventRows(page)).filter((row) => row.type === 'msal:loginFailure');
+    assert.deepEqual(failures, []);
+
+    await page.click('[data-call=get-orders]');
+    await page.waitForURL((url) => url.origin === env.issuer);
+    await completeLogin(page);
+    await page.waitForURL((url) => url.origin === env.appOrigin && !url.pathname.includes('redirect-bridge'));
+    await page.waitForSelector('[data-account]');
+    const outcome = await callApi(page, 'get-orders');
+    assert.equal(outcome.state, 'ok', outcome.text);
+  },
+);

@@ -61,6 +61,12 @@ const FAILURES: readonly {
     popups: 1,
   },
   {
+    name: "a sign-in the user cancels on the provider's page in the popup (access_denied)",
+    arrange: (c) => ((c.interactionRequired = true), (c.popup = () => ({ kind: 'error', error: serverError('access_denied') }))),
+    code: 'MSALHTTP207',
+    popups: 1,
+  },
+  {
     name: 'a blocked popup',
     arrange: (c) => ((c.interactionRequired = true), (c.popup = () => ({ kind: 'error', error: popupBlockedError() }))),
     code: 'MSALHTTP213',
@@ -158,6 +164,14 @@ describe('failure modes: every request ends with a typed error and one failure e
 function failureEvents(harness: MsalHttpHarness) {
   return harness.seen.filter((e) => e.type === 'msal:acquireTokenFailure');
 }
+
+describe('toMsalHttpError for a sign-in the user declined (access_denied)', () => {
+  it('is a cancelled popup in a popup, and a failed redirect sign-in after a redirect', () => {
+    expect(toMsalHttpError(serverError('access_denied'), 'login-popup').code).toBe('MSALHTTP207');
+    expect(toMsalHttpError(serverError('access_denied'), 'login-redirect').code).toBe('MSALHTTP215');
+    expect(toMsalHttpError(serverError('access_denied'), 'silent').code).toBe('MSALHTTP202');
+  });
+});
 
 describe('toMsalHttpError for an unresolvable authority', () => {
   it('names knownAuthorities and protocolMode as the fix, whatever the step', () => {

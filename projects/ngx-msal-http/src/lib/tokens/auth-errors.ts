@@ -56,7 +56,13 @@ export function toMsalHttpError(error: unknown, step: FailedStep): MsalHttpError
   if (code === ClientAuthErrorCodes.endpointResolutionError) return endpointsUnresolved(error);
   const popup = step === 'popup' || step === 'login-popup' || step === 'logout-popup';
   if (popup) {
-    if (code === BrowserAuthErrorCodes.userCancelled || code === BrowserAuthErrorCodes.interactionInProgressCancelled) {
+    // access_denied (RFC 6749, 4.1.2.1) in a popup: the user pressed the provider's Cancel or
+    // declined consent there. Like closing the popup, the next request may ask again.
+    if (
+      code === BrowserAuthErrorCodes.userCancelled ||
+      code === BrowserAuthErrorCodes.interactionInProgressCancelled ||
+      code === 'access_denied'
+    ) {
       return popupClosed(code, error);
     }
     if (code === BrowserAuthErrorCodes.popupWindowError || code === BrowserAuthErrorCodes.emptyWindowError) {

@@ -3,6 +3,7 @@ import { AuthenticationResult, InteractionStatus } from '@azure/msal-browser';
 import { filter, skip, take } from 'rxjs';
 
 import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
+import type { ErrorCodeOf } from '../config/msal-http-error';
 import { isInteractionInProgress, toMsalHttpError } from './auth-errors';
 import { MsalClientHost } from './msal-client-host';
 import { PopupCloseWatcher } from './popup-close-watcher';
@@ -97,12 +98,17 @@ export class InteractionCoordinator {
     popup: { readonly key: string; readonly promise: Promise<AuthenticationResult> },
     key: string,
   ): Promise<InteractionTurn> {
+    // Joined after the user had (probably) closed that popup: a request that came after the close
+    // asks again with a popup of its own, instead of failing with the popup it never saw.
+    const afterClose = this.watcher.readsClosed;
     try {
       const result = await popup.promise;
       // Same acquisition: the popup's result. Other scopes: the user may now have consented.
       return popup.key === key ? { kind: 'result', result, opened: false } : { kind: 'retry' };
     } catch (error) {
       if (error === OTHER_TAB) return { kind: 'retry' };
+      if (afterClose && toMsalHttpError(error, 'popup').code === ('MSALHTTP207' satisfies ErrorCodeOf<'PopupClosed'>))
+        return { kind: 'retry' };
       if (!isInteractionInProgress(error)) throw toMsalHttpError(error, 'popup');
       await this.waitUntilIdle();
       return { kind: 'retry' };

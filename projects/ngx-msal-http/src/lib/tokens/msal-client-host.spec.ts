@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { AuthenticationResult, EventType, InteractionStatus, InteractionType } from '@azure/msal-browser';
 
 import { FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
-import { serverError } from '../../../testing/src/fake-msal-errors';
+import { authError, serverError } from '../../../testing/src/fake-msal-errors';
 import { expectRequest, outcomeOf, settle, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
 import { MsalHttpAuth } from '../auth/msal-http-auth';
 import { MsalHttpError } from '../config/msal-http-error';
@@ -84,6 +84,32 @@ describe('MsalClientHost after a redirect sign-in that failed', () => {
 
     expect((outcome.error as MsalHttpError).code).toBe('MSALHTTP215');
     expect(client.calls.acquireTokenRedirect.length).toBe(0);
+  });
+
+  it('redirects again for requests once a sign-in has succeeded since (a popup)', async () => {
+    const client = new FakeMsalClient();
+    cameBackWithError(client);
+    const { http } = setUpMsalHttp({ client, config: { interactionType: 'redirect' } });
+    await TestBed.inject(MsalHttpAuth).loginPopup();
+    client.interactionRequired = true;
+
+    const outcome = await outcomeOf(http.get(ORDERS));
+
+    expect((outcome.error as MsalHttpError).code).toBe('MSALHTTP204');
+    expect(client.calls.acquireTokenRedirect.length).toBe(1);
+  });
+
+  it('takes a rejection without a redirect response (a reload while a popup was open) for no sign-in at all', async () => {
+    const client = new FakeMsalClient();
+    // msal-browser 5: no msal:handleRedirectStart, then no_token_request_cache_error.
+    client.redirectBehavior = () => ({ kind: 'error', error: authError('no_token_request_cache_error') });
+    const { http, seen } = setUpMsalHttp({ client, config: { interactionType: 'redirect' } });
+
+    const outcome = await outcomeOf(http.get(ORDERS));
+
+    expect((outcome.error as MsalHttpError).code).toBe('MSALHTTP204');
+    expect(client.calls.acquireTokenRedirect.length).toBe(1);
+    expect(seen.filter((event) => event.type === 'msal:loginFailure')).toEqual([]);
   });
 
   it('still redirects when the app signs in itself (MsalHttpAuth.loginRedirect)', async () => {

@@ -59,6 +59,8 @@ export class MsalClientHost {
   private chosen: { readonly account: AccountInfo | null } | null = null;
   private offsetMs: number | null = null;
   private redirectFailure: { readonly error: unknown } | null = null;
+  // msal-browser reported handling a redirect response (msal:handleRedirectStart) during startup.
+  private redirectResponse = false;
   private readonly messages = new Subject<EventMessage>();
 
   /** msal-browser's interaction status, following its events only. */
@@ -128,7 +130,8 @@ export class MsalClientHost {
 
   /**
    * When the redirect this page came back from failed (the user cancelled at the provider, the
-   * token endpoint refused the code): that failure as a new `MSALHTTP215` each time; else `null`.
+   * token endpoint refused the code) and no sign-in succeeded since: that failure as a new
+   * `MSALHTTP215` each time; else `null`.
    * Automatic sign-ins (the interceptor's redirects, the guard) do not start another redirect
    * then: it would take the user straight back to the page they just left.
    */
@@ -165,9 +168,12 @@ export class MsalClientHost {
       // A redirect response that failed (the user cancelled at the provider, the token endpoint
       // refused the code) is that sign-in's failure, not the app's: startup is done, and the next
       // request that needs the user signs in again. Only initialize() failing is MSALHTTP205.
+      // A rejection with no redirect response handled is msal's leftover state, not a sign-in: a
+      // reload while a popup was open leaves msal's interaction flag set, and handleRedirectPromise
+      // then fails with no_token_request_cache_error. Nobody signed in, nothing failed for the user.
       const redirect = await client.handleRedirectPromise().then(
         (result) => ({ result, failure: null }),
-        (error: unknown) => ({ result: null, failure: { error } }),
+        (error: unknown) => ({ result: null, failure: this.redirectResponse ? { error } : null }),
       );
       this.redirectFailure = redirect.failure;
       if (redirect.result?.account) client.setActiveAccount(redirect.result.account);
@@ -193,6 +199,9 @@ export class MsalClientHost {
     const status = EventMessageUtils.getInteractionStatusFromEvent(message, this.statusSubject.value);
     if (status !== null) this.setStatus(status);
     if (ACCOUNT_EVENTS.has(message.eventType)) this.accountsChanged();
+    if (message.eventType === EventType.HANDLE_REDIRECT_START && !this.started) this.redirectResponse = true;
+    // A sign-in that succeeded since (a popup, the app's own): the user no longer just declined.
+    if (message.eventType === EventType.LOGIN_SUCCESS) this.redirectFailure = null;
     if (this.messages.observed) this.messages.next(message);
     if (this.bus.observed) {
       const event = toLibraryEvent(message, this.client);

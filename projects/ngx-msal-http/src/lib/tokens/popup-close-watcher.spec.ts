@@ -48,6 +48,23 @@ describe('PopupCloseWatcher', () => {
     expect(client.calls.acquireTokenPopup[1].overrideInteractionInProgress).toBeTrue();
   });
 
+  it('gives a request that arrives just after the close a popup of its own, not the closed one', async () => {
+    const { http, popup, client, harness } = await popupOpen();
+    const first = outcomeOf(http.get(ORDERS));
+    await openedAndSeen(popup);
+    popup.close();
+    // The user clicks again before the close is confirmed.
+    await advance(250);
+    const second = outcomeOf(http.get(PROFILE));
+    client.popup = () => ({ kind: 'ok' });
+    await advance(1_500);
+
+    expect(((await first).error as MsalHttpError).code).toBe('MSALHTTP207');
+    (await harness.msal.expectRequest(PROFILE)).flush({});
+    expect((await second).error).toBeUndefined();
+    expect(client.calls.acquireTokenPopup.length).toBe(2);
+  });
+
   it('never takes a handle severed by Cross-Origin-Opener-Policy for a closed popup', async () => {
     const { http, popup, harness, finish } = await popupOpen();
     const outcome = outcomeOf(http.get(ORDERS));

@@ -62,6 +62,8 @@ export class PopupCloseWatcher {
   // The correlation id of the popup being watched, and of the one reported closed.
   private watching: string | null = null;
   private abandonedId: string | null = null;
+  // The watched popup's window once it has been seen open on the provider's page (a close counts).
+  private armed: WatchedWindow | null = null;
 
   /** Ticks when a watched popup was closed by the user while msal-browser still waits for it. */
   readonly closed$: Observable<void> = this.closes.asObservable();
@@ -83,6 +85,15 @@ export class PopupCloseWatcher {
    */
   get abandoned(): boolean {
     return this.abandonedId !== null;
+  }
+
+  /**
+   * True when the watched popup reads closed right now, after it was seen open on the provider's
+   * page: the user has probably just closed it, and the close is not confirmed yet (or the bridge
+   * page closed it with the response, which msal is about to report).
+   */
+  get readsClosed(): boolean {
+    return this.armed?.closed === true;
   }
 
   /**
@@ -122,6 +133,7 @@ export class PopupCloseWatcher {
         if (!seenOpen && committed(popup)) {
           openFor += this.timing.firstPollMs;
           seenOpen = openFor >= this.timing.armMs;
+          if (seenOpen) this.armed = popup;
         }
       } else if (!seenOpen) {
         // Closed (or severed by COOP) before it was ever seen open on the provider: unobservable.
@@ -131,6 +143,7 @@ export class PopupCloseWatcher {
         closedFor += this.timing.pollMs;
         if (closedFor > this.timing.confirmMs) {
           this.watching = null;
+          this.armed = null;
           this.abandonedId = correlationId;
           this.closes.next();
           return;
@@ -149,6 +162,7 @@ export class PopupCloseWatcher {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     this.watching = null;
+    this.armed = null;
   }
 }
 
