@@ -9,10 +9,7 @@ e2eTest('redirect sign-in round trip: redirect handled, account active, a call s
   const { page } = await open();
 
   await page.click('[data-action=login-redirect]');
-  await page.waitForURL((url) => url.origin === env.issuer);
-  await completeLogin(page);
-  await page.waitForURL((url) => url.origin === env.appOrigin && !url.pathname.includes('redirect-bridge'));
-  await page.waitForSelector('[data-account]');
+  await signInAtProvider(page, env);
 
   await waitForEvent(page, 'msal:handleRedirectEnd', { source: 'msal-browser' });
   const rows = await eventRows(page);
@@ -75,10 +72,7 @@ e2eTest(
 
     // A sign-in the user starts redirects again, and then the call goes through.
     await page.click('[data-action=login-redirect]');
-    await page.waitForURL((url) => url.origin === env.issuer);
-    await completeLogin(page);
-    await page.waitForURL((url) => url.origin === env.appOrigin && !url.pathname.includes('redirect-bridge'));
-    await page.waitForSelector('[data-account]');
+    await signInAtProvider(page, env);
     const after = await callApi(page, 'get-orders');
     assert.equal(after.state, 'ok', after.text);
   },
@@ -100,11 +94,16 @@ e2eTest(
     assert.deepEqual(failures, []);
 
     await page.click('[data-call=get-orders]');
-    await page.waitForURL((url) => url.origin === env.issuer);
-    await completeLogin(page);
-    await page.waitForURL((url) => url.origin === env.appOrigin && !url.pathname.includes('redirect-bridge'));
-    await page.waitForSelector('[data-account]');
+    await signInAtProvider(page, env);
     const outcome = await callApi(page, 'get-orders');
     assert.equal(outcome.state, 'ok', outcome.text);
   },
 );
+
+// The page has left for the provider: sign in there and wait until the app shows the account.
+async function signInAtProvider(page, env) {
+  await page.waitForURL((url) => url.origin === env.issuer);
+  await completeLogin(page);
+  await page.waitForURL((url) => url.origin === env.appOrigin && !url.pathname.includes('redirect-bridge'));
+  await page.waitForSelector('[data-account]');
+}
