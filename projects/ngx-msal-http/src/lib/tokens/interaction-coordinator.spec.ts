@@ -4,8 +4,9 @@ import { BehaviorSubject } from 'rxjs';
 import type { BrowserConfiguration } from '@azure/msal-browser';
 
 import { FakeMsalClient, fakeAccount } from '../../../testing/src/fake-msal-client';
-import { userCancelledError } from '../../../testing/src/fake-msal-errors';
-import { outcomeOf, settle, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
+import { serverError, userCancelledError } from '../../../testing/src/fake-msal-errors';
+import { expectRequest, outcomeOf, settle, setUpMsalHttp } from '../../test-support/msal-http-test-bed';
+import { MsalHttpAuth } from '../auth/msal-http-auth';
 import { MsalHttpConfig } from '../config/msal-http-config';
 import { MsalHttpError } from '../config/msal-http-error';
 import { MsalClientHost } from './msal-client-host';
@@ -35,6 +36,46 @@ describe('InteractionCoordinator', () => {
     expect(client.calls.acquireTokenPopup.length).toBe(1);
     const tenantBSilentCalls = client.calls.acquireTokenSilent.filter((r) => r.authority === 'https://b.test/b');
     expect(tenantBSilentCalls.length).toBe(2);
+  });
+
+  it("fails a request waiting for the app's sign-in popup with MSALHTTP207 when the user cancels there, opening no popup", async () => {
+    const client = new FakeMsalClient();
+    let cancel!: () => void;
+    client.popup = () => new Promise((resolve) => (cancel = () => resolve({ kind: 'error', error: serverError('access_denied') })));
+    const { http } = setUpMsalHttp({ client, account: null });
+    await settle();
+    const signIn = TestBed.inject(MsalHttpAuth)
+      .loginPopup()
+      .catch((error: MsalHttpError) => error.code);
+    await settle();
+    const waiting = outcomeOf(http.get(ORDERS));
+    await settle();
+
+    cancel();
+
+    expect(await signIn).toBe('MSALHTTP207');
+    expect(((await waiting).error as MsalHttpError).code).toBe('MSALHTTP207');
+    expect(client.calls.loginPopup.length + client.calls.acquireTokenPopup.length).toBe(1);
+  });
+
+  it('lets a request in redirect mode wait for a popup under way instead of failing with a redirect that cannot start', async () => {
+    const client = new FakeMsalClient();
+    let finish!: () => void;
+    client.popup = () => new Promise((resolve) => (finish = () => resolve({ kind: 'ok' })));
+    const { http, backend } = setUpMsalHttp({ client, account: null, config: { interactionType: 'redirect' } });
+    await settle();
+    const signIn = TestBed.inject(MsalHttpAuth).loginPopup();
+    await settle();
+    const waiting = outcomeOf(http.get(ORDERS));
+    await settle();
+    backend.expectNone(ORDERS);
+
+    finish();
+    await signIn;
+    (await expectRequest(ORDERS)).flush({});
+
+    expect((await waiting).error).toBeUndefined();
+    expect(client.calls.acquireTokenRedirect.length).toBe(0);
   });
 
   it('fails every request waiting for a popup the user closed with MSALHTTP207, and the next request opens a new one', async () => {

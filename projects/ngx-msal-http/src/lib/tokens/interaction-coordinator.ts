@@ -1,15 +1,19 @@
 import { inject, Injectable, NgZone } from '@angular/core';
-import { AuthenticationResult, InteractionStatus } from '@azure/msal-browser';
+import { AuthenticationResult, BrowserAuthErrorCodes, InteractionStatus, InteractionType } from '@azure/msal-browser';
 import { filter, skip, take } from 'rxjs';
 
 import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
 import type { ErrorCodeOf } from '../config/msal-http-error';
-import { isInteractionInProgress, toMsalHttpError } from './auth-errors';
+import { errorCodeOf, isInteractionInProgress, toMsalHttpError } from './auth-errors';
 import { MsalClientHost } from './msal-client-host';
 import { PopupCloseWatcher } from './popup-close-watcher';
-import { interactionElsewhereTimeout, popupTimeout } from './runtime-errors';
+import { interactionElsewhereTimeout, popupClosed, popupTimeout } from './runtime-errors';
 import { withTimeout } from './timeout';
 import { CROSS_TAB_SYNC, OTHER_TAB } from './cross-tab';
+
+// How msal-browser reports a popup the user cancelled: closed (msal's own check) or the provider's
+// Cancel / a declined consent (access_denied, RFC 6749 4.1.2.1).
+const USER_CANCELS = new Set<string>([BrowserAuthErrorCodes.userCancelled, 'access_denied']);
 
 /**
  * What an acquisition gets from {@link InteractionCoordinator.popup}: the popup's result (when the
@@ -83,6 +87,22 @@ export class InteractionCoordinator {
     return this.busyElsewhere() ? this.waitUntilIdle(true) : Promise.resolve();
   }
 
+  /**
+   * Read when a request joins an interaction under way (a popup, or an acquisition waiting for
+   * one): tells, for that interaction's failure, whether the user had already closed its popup
+   * then. Such a request came after the close (the user clicked again at once) and asks again with
+   * a popup of its own instead of failing with the one it never saw.
+   */
+  joinedAfterClose(): (error: unknown) => boolean {
+    const closed = this.watcher.readsClosed;
+    return (error) => closed && toMsalHttpError(error, 'popup').code === ('MSALHTTP207' satisfies ErrorCodeOf<'PopupClosed'>);
+  }
+
+  /** True while an interaction this tab's acquisitions should wait for is under way. */
+  get interactionUnderWay(): boolean {
+    return this.busyElsewhere();
+  }
+
   /** Starts one redirect; later calls while it is under way do nothing. */
   redirect(start: () => Promise<void>): void {
     if (this.redirecting) return;
@@ -98,17 +118,14 @@ export class InteractionCoordinator {
     popup: { readonly key: string; readonly promise: Promise<AuthenticationResult> },
     key: string,
   ): Promise<InteractionTurn> {
-    // Joined after the user had (probably) closed that popup: a request that came after the close
-    // asks again with a popup of its own, instead of failing with the popup it never saw.
-    const afterClose = this.watcher.readsClosed;
+    const afterClose = this.joinedAfterClose();
     try {
       const result = await popup.promise;
       // Same acquisition: the popup's result. Other scopes: the user may now have consented.
       return popup.key === key ? { kind: 'result', result, opened: false } : { kind: 'retry' };
     } catch (error) {
       if (error === OTHER_TAB) return { kind: 'retry' };
-      if (afterClose && toMsalHttpError(error, 'popup').code === ('MSALHTTP207' satisfies ErrorCodeOf<'PopupClosed'>))
-        return { kind: 'retry' };
+      if (afterClose(error)) return { kind: 'retry' };
       if (!isInteractionInProgress(error)) throw toMsalHttpError(error, 'popup');
       await this.waitUntilIdle();
       return { kind: 'retry' };
@@ -168,7 +185,14 @@ export class InteractionCoordinator {
           filter((status) => status === InteractionStatus.None),
           take(1),
         )
-        .subscribe(() => resolve());
+        .subscribe(() => {
+          // A popup the user cancelled on the provider's page (or closed, as msal reports it) ends
+          // like a close the watcher sees: the acquisitions waiting for it fail with MSALHTTP207.
+          const ended = this.host.statusChangedBy;
+          const code = ended?.interactionType === InteractionType.Popup ? errorCodeOf(ended.error) : undefined;
+          if (code && !closeEnds && USER_CANCELS.has(code)) reject(popupClosed(code, ended?.error));
+          else resolve();
+        });
       unsubscribe = () => subscription.unsubscribe();
     });
     return withTimeout(idle, this.timeout, () => interactionElsewhereTimeout(this.timeout), {

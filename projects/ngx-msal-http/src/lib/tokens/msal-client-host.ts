@@ -59,6 +59,7 @@ export class MsalClientHost {
   private chosen: { readonly account: AccountInfo | null } | null = null;
   private offsetMs: number | null = null;
   private redirectFailure: { readonly error: unknown } | null = null;
+  private statusEvent: EventMessage | null = null;
   // msal-browser reported handling a redirect response (msal:handleRedirectStart) during startup.
   private redirectResponse = false;
   private readonly messages = new Subject<EventMessage>();
@@ -79,6 +80,14 @@ export class MsalClientHost {
       this.statusSubject.complete();
       this.messages.complete();
     });
+  }
+
+  /**
+   * While {@link status$} listeners run: the msal-browser event that changed the status (how the
+   * interaction ended, for a listener waiting for it to end); `null` otherwise.
+   */
+  get statusChangedBy(): EventMessage | null {
+    return this.statusEvent;
   }
 
   /** Tells everyone who holds tokens or accounts in memory that the account may have changed. */
@@ -197,7 +206,11 @@ export class MsalClientHost {
     // Written from msal's events (and the end of startup, above): an app that opens a popup as
     // redirect handling ends keeps msal's 'acquireToken' until msal itself reports the end.
     const status = EventMessageUtils.getInteractionStatusFromEvent(message, this.statusSubject.value);
-    if (status !== null) this.setStatus(status);
+    if (status !== null) {
+      this.statusEvent = message;
+      this.setStatus(status);
+      this.statusEvent = null;
+    }
     if (ACCOUNT_EVENTS.has(message.eventType)) this.accountsChanged();
     if (message.eventType === EventType.HANDLE_REDIRECT_START && !this.started) this.redirectResponse = true;
     // A sign-in that succeeded since (a popup, the app's own): the user no longer just declined.

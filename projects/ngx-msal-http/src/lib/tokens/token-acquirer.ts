@@ -178,17 +178,19 @@ export class TokenAcquirer {
   }
 
   private singleFlight(plan: Plan): Promise<AuthenticationResult> {
-    let flight = this.inFlight.get(plan.key);
-    if (!flight) {
-      const own = this.run(plan);
-      const clear = () => {
-        if (this.inFlight.get(plan.key) === own) this.inFlight.delete(plan.key);
-      };
-      own.then(clear, clear);
-      this.inFlight.set(plan.key, own);
-      flight = own;
+    const joined = this.inFlight.get(plan.key);
+    if (joined) {
+      // The user clicked again right after closing the popup this acquisition waits for.
+      const afterClose = this.interaction.joinedAfterClose();
+      return joined.catch((error: unknown) => (afterClose(error) ? this.singleFlight(plan) : Promise.reject(error)));
     }
-    return flight;
+    const own = this.run(plan);
+    const clear = () => {
+      if (this.inFlight.get(plan.key) === own) this.inFlight.delete(plan.key);
+    };
+    own.then(clear, clear);
+    this.inFlight.set(plan.key, own);
+    return own;
   }
 
   private async run(plan: Plan): Promise<AuthenticationResult> {
@@ -216,6 +218,19 @@ export class TokenAcquirer {
       // No redirect straight back to the provider the user just left by cancelling.
       const failed = this.host.failedRedirect();
       if (failed) throw failed;
+      // A popup (or sign-out) under way holds msal's lock: a redirect now would fail. Wait for it,
+      // as popups do; it may have signed the user in.
+      if (this.interaction.interactionUnderWay) {
+        await this.interaction.whenIdle();
+        const account = this.host.account();
+        if (account) {
+          try {
+            return await this.silent(plan, account);
+          } catch (error) {
+            if (!requiresInteraction(error)) throw toMsalHttpError(error, 'silent');
+          }
+        }
+      }
       this.interaction.redirect(() => this.host.client.acquireTokenRedirect(this.interactiveRequest(plan)));
       throw redirectStarted(plan.scopes, cause);
     }
