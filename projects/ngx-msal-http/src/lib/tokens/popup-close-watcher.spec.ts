@@ -48,38 +48,27 @@ describe('PopupCloseWatcher', () => {
     expect(client.calls.acquireTokenPopup[1].overrideInteractionInProgress).toBeTrue();
   });
 
-  it('gives a request that arrives just after the close a popup of its own, not the closed one', async () => {
-    const { http, popup, client, harness } = await popupOpen();
-    const first = outcomeOf(http.get(ORDERS));
-    await openedAndSeen(popup);
-    popup.close();
-    // The user clicks again before the close is confirmed.
-    await advance(250);
-    const second = outcomeOf(http.get(PROFILE));
-    client.popup = () => ({ kind: 'ok' });
-    await advance(1_500);
+  for (const [what, again] of [
+    ['another request', PROFILE],
+    ['a repeat of the same request', ORDERS],
+  ]) {
+    it(`gives ${what} arriving just after the close a popup of its own, not the closed one`, async () => {
+      const { http, popup, client, harness } = await popupOpen();
+      const first = outcomeOf(http.get(ORDERS));
+      await openedAndSeen(popup);
+      popup.close();
+      // The user clicks again before the close is confirmed.
+      await advance(250);
+      const second = outcomeOf(http.get(again));
+      client.popup = () => ({ kind: 'ok' });
+      await advance(1_500);
 
-    expect(((await first).error as MsalHttpError).code).toBe('MSALHTTP207');
-    (await harness.msal.expectRequest(PROFILE)).flush({});
-    expect((await second).error).toBeUndefined();
-    expect(client.calls.acquireTokenPopup.length).toBe(2);
-  });
-
-  it('gives a repeat of the same request just after the close a popup of its own too', async () => {
-    const { http, popup, client, harness } = await popupOpen();
-    const first = outcomeOf(http.get(ORDERS));
-    await openedAndSeen(popup);
-    popup.close();
-    await advance(250);
-    const second = outcomeOf(http.get(ORDERS));
-    client.popup = () => ({ kind: 'ok' });
-    await advance(1_500);
-
-    expect(((await first).error as MsalHttpError).code).toBe('MSALHTTP207');
-    (await harness.msal.expectRequest(ORDERS)).flush({});
-    expect((await second).error).toBeUndefined();
-    expect(client.calls.acquireTokenPopup.length).toBe(2);
-  });
+      expect(((await first).error as MsalHttpError).code).toBe('MSALHTTP207');
+      (await harness.msal.expectRequest(again)).flush({});
+      expect((await second).error).toBeUndefined();
+      expect(client.calls.acquireTokenPopup.length).toBe(2);
+    });
+  }
 
   it('never takes a handle severed by Cross-Origin-Opener-Policy for a closed popup', async () => {
     const { http, popup, harness, finish } = await popupOpen();
