@@ -41,6 +41,15 @@ export function requiresInteraction(error: unknown): boolean {
   return code !== undefined && INTERACTION_CODES.has(code);
 }
 
+/**
+ * True when msal-browser reports a popup the user cancelled: closed (msal's own check), or the
+ * provider's Cancel / a declined consent (access_denied, RFC 6749 4.1.2.1).
+ */
+export function isUserCancel(error: unknown): boolean {
+  const code = errorCodeOf(error);
+  return code === BrowserAuthErrorCodes.userCancelled || code === 'access_denied';
+}
+
 /** True when msal-browser refused because another interaction holds its lock. */
 export function isInteractionInProgress(error: unknown): boolean {
   return errorCodeOf(error) === BrowserAuthErrorCodes.interactionInProgress;
@@ -56,15 +65,8 @@ export function toMsalHttpError(error: unknown, step: FailedStep): MsalHttpError
   if (code === ClientAuthErrorCodes.endpointResolutionError) return endpointsUnresolved(error);
   const popup = step === 'popup' || step === 'login-popup' || step === 'logout-popup';
   if (popup) {
-    // access_denied (RFC 6749, 4.1.2.1) in a popup: the user pressed the provider's Cancel or
-    // declined consent there. Like closing the popup, the next request may ask again.
-    if (
-      code === BrowserAuthErrorCodes.userCancelled ||
-      code === BrowserAuthErrorCodes.interactionInProgressCancelled ||
-      code === 'access_denied'
-    ) {
-      return popupClosed(code, error);
-    }
+    // Like closing the popup, a cancel on the provider's page: the next request may ask again.
+    if (isUserCancel(error) || code === BrowserAuthErrorCodes.interactionInProgressCancelled) return popupClosed(code, error);
     if (code === BrowserAuthErrorCodes.popupWindowError || code === BrowserAuthErrorCodes.emptyWindowError) {
       return popupBlocked(code, error);
     }

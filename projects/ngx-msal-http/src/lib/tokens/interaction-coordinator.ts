@@ -1,19 +1,15 @@
 import { inject, Injectable, NgZone } from '@angular/core';
-import { AuthenticationResult, BrowserAuthErrorCodes, InteractionStatus, InteractionType } from '@azure/msal-browser';
+import { AuthenticationResult, InteractionStatus, InteractionType } from '@azure/msal-browser';
 import { filter, skip, take } from 'rxjs';
 
 import { MSAL_HTTP_CONFIG } from '../config/msal-http-config';
 import type { ErrorCodeOf } from '../config/msal-http-error';
-import { errorCodeOf, isInteractionInProgress, toMsalHttpError } from './auth-errors';
+import { errorCodeOf, isInteractionInProgress, isUserCancel, toMsalHttpError } from './auth-errors';
 import { MsalClientHost } from './msal-client-host';
 import { PopupCloseWatcher } from './popup-close-watcher';
 import { interactionElsewhereTimeout, popupClosed, popupTimeout } from './runtime-errors';
 import { withTimeout } from './timeout';
 import { CROSS_TAB_SYNC, OTHER_TAB } from './cross-tab';
-
-// How msal-browser reports a popup the user cancelled: closed (msal's own check) or the provider's
-// Cancel / a declined consent (access_denied, RFC 6749 4.1.2.1).
-const USER_CANCELS = new Set<string>([BrowserAuthErrorCodes.userCancelled, 'access_denied']);
 
 /**
  * What an acquisition gets from {@link InteractionCoordinator.popup}: the popup's result (when the
@@ -79,12 +75,15 @@ export class InteractionCoordinator {
   }
 
   /**
-   * Resolves once no interaction is under way in this tab (at once when none is). A popup the user
-   * closed ends the wait: it is no interaction to wait for. Fails with `MSALHTTP208` after the
-   * interaction timeout. `msalHttpGuard()` waits here before it decides.
+   * Resolves once no interaction is under way in this tab: to `false` at once when none is, to
+   * `true` after waiting for one. A popup the user closed ends the wait: it is no interaction to
+   * wait for. Fails with `MSALHTTP208` after the interaction timeout. `msalHttpGuard()` waits here
+   * before it decides, and a redirect-mode acquisition before it redirects.
    */
-  whenIdle(): Promise<void> {
-    return this.busyElsewhere() ? this.waitUntilIdle(true) : Promise.resolve();
+  async whenIdle(): Promise<boolean> {
+    if (!this.busyElsewhere()) return false;
+    await this.waitUntilIdle(true);
+    return true;
   }
 
   /**
@@ -96,11 +95,6 @@ export class InteractionCoordinator {
   joinedAfterClose(): (error: unknown) => boolean {
     const closed = this.watcher.readsClosed;
     return (error) => closed && toMsalHttpError(error, 'popup').code === ('MSALHTTP207' satisfies ErrorCodeOf<'PopupClosed'>);
-  }
-
-  /** True while an interaction this tab's acquisitions should wait for is under way. */
-  get interactionUnderWay(): boolean {
-    return this.busyElsewhere();
   }
 
   /** Starts one redirect; later calls while it is under way do nothing. */
@@ -189,9 +183,9 @@ export class InteractionCoordinator {
           // A popup the user cancelled on the provider's page (or closed, as msal reports it) ends
           // like a close the watcher sees: the acquisitions waiting for it fail with MSALHTTP207.
           const ended = this.host.statusChangedBy;
-          const code = ended?.interactionType === InteractionType.Popup ? errorCodeOf(ended.error) : undefined;
-          if (code && !closeEnds && USER_CANCELS.has(code)) reject(popupClosed(code, ended?.error));
-          else resolve();
+          if (!closeEnds && ended?.interactionType === InteractionType.Popup && isUserCancel(ended.error)) {
+            reject(popupClosed(errorCodeOf(ended.error) ?? null, ended.error));
+          } else resolve();
         });
       unsubscribe = () => subscription.unsubscribe();
     });

@@ -220,16 +220,9 @@ export class TokenAcquirer {
       if (failed) throw failed;
       // A popup (or sign-out) under way holds msal's lock: a redirect now would fail. Wait for it,
       // as popups do; it may have signed the user in.
-      if (this.interaction.interactionUnderWay) {
-        await this.interaction.whenIdle();
-        const account = this.host.account();
-        if (account) {
-          try {
-            return await this.silent(plan, account);
-          } catch (error) {
-            if (!requiresInteraction(error)) throw toMsalHttpError(error, 'silent');
-          }
-        }
+      if (await this.interaction.whenIdle()) {
+        const result = await this.silentAfterInteraction(plan);
+        if (result) return result;
       }
       this.interaction.redirect(() => this.host.client.acquireTokenRedirect(this.interactiveRequest(plan)));
       throw redirectStarted(plan.scopes, cause);
@@ -259,15 +252,23 @@ export class TokenAcquirer {
         }
       }
       // Another interaction ended: the user may no longer be needed.
-      const account = this.host.account();
-      if (!account) continue;
-      try {
-        return await this.silent(plan, account);
-      } catch (error) {
-        if (!requiresInteraction(error)) throw toMsalHttpError(error, 'silent');
-      }
+      const result = await this.silentAfterInteraction(plan);
+      if (result) return result;
     }
     throw interactionRoundsExhausted(plan.scopes, MAX_INTERACTION_ROUNDS);
+  }
+
+  // After an interaction ended: the token silently, if someone is signed in now and the user is
+  // no longer needed; `null` when they still are.
+  private async silentAfterInteraction(plan: Plan): Promise<AuthenticationResult | null> {
+    const account = this.host.account();
+    if (!account) return null;
+    try {
+      return await this.silent(plan, account);
+    } catch (error) {
+      if (!requiresInteraction(error)) throw toMsalHttpError(error, 'silent');
+      return null;
+    }
   }
 
   private interactiveRequest(plan: Plan): PopupRequest {
